@@ -1,0 +1,126 @@
+"""10,000 generated profiles, valid and broken: no exception escapes, every amount stays within its
+bounds, and a firm without a 专精特新 tier gets no 专精特新-only money."""
+
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from zjtx_desktop.core.evaluator import evaluate
+from zjtx_desktop.core.policy import default_policies
+from zjtx_desktop.core.profile import ProfileInvalid, parse_profile
+from zjtx_desktop.core.questions import Field, default_questions
+from zjtx_desktop.core.results import MONETARY_KINDS, Status
+
+QUESTIONS = default_questions()
+POLICY = default_policies()[0]
+NOT_SRDI_MONEY = {"6b"}  # the cluster operator need not be a 专精特新企业
+
+money = st.decimals(min_value=0, max_value=Decimal("2e9"), places=2)
+days = st.dates(min_value=date(2023, 1, 1), max_value=date(2028, 12, 31))
+garbage = st.one_of(st.text(max_size=8), st.integers(-10**6, 10**6), st.booleans(), st.lists(st.integers(), max_size=2),
+                    st.decimals(allow_nan=False, allow_infinity=False, places=4))
+
+
+def valid_value(spec: Field):
+    kind = spec.type
+    if kind == "choice":
+        return st.sampled_from([o.value for o in spec.options])
+    if kind == "bool":
+        return st.booleans()
+    if kind == "money":
+        return money.map(str)
+    if kind == "integer":
+        return st.integers(min_value=spec.min or 0, max_value=500)
+    if kind == "percent":
+        return st.decimals(min_value=0, max_value=15, places=2).map(str)
+    if kind == "date":
+        return days.map(date.isoformat)
+    if kind == "table":
+        return st.lists(row(spec), max_size=3)
+    if kind == "uscc":
+        return st.sampled_from(["91350203MA2Y0N4F04", "91350206MA31ABCD04"])
+    if kind == "mobile":
+        return st.just("13806001234")
+    if kind == "email":
+        return st.just("a@b.cn")
+    if kind == "bank_account":
+        return st.just("35101560001052512345")
+    if kind == "phone":
+        return st.just("0592-1234567")
+    if spec.pattern:
+        return st.just("361000" if "\\d{6}" in spec.pattern else "C3919")
+    return st.text(alphabet="厦门科技有限公司ABC123", min_size=1, max_size=20)
+
+
+def row(spec: Field):
+    @st.composite
+    def build(draw):
+        values = {c.key: draw(valid_value(c)) for c in spec.columns if c.required or draw(st.booleans())}
+        for start, end in (("start_date", "end_date"),):
+            if start in values and end in values and values[end] < values[start]:
+                values[start], values[end] = values[end], values[start]
+        return values
+
+    return build()
+
+
+@st.composite
+def raw_profiles(draw):
+    fields = draw(st.lists(st.sampled_from(QUESTIONS.fields), unique_by=lambda f: f.key, max_size=40))
+    broken = draw(st.booleans()) and draw(st.booleans())
+    raw = {}
+    for spec in fields:
+        raw[spec.key] = draw(garbage if broken and draw(st.booleans()) else valid_value(spec))
+    if draw(st.booleans()):
+        raw["tier"] = draw(st.sampled_from(["none", "innovative", "srdi", "little_giant", "key_little_giant"]))
+    return raw
+
+
+def upper_bound(measure: str, profile) -> Decimal | None:
+    """The most a result may ever say, from the policy's own caps and the firm's own figures."""
+    spec = POLICY.measures[measure]
+    p = spec.parameters
+    if measure == "3a":
+        caps = max(max(group.values()) for group in p["loan_caps"].value.values())
+        return sum((min(loan["principal"], caps) * loan["annual_rate"] / 100 * 3
+                    for loan in profile.rows("tech_fund_loans")), Decimal(0))
+    if measure == "3b":
+        return p["other_policy_threshold"].value * p["subsidy_rate"].value
+    if measure == "6a":
+        return p["max_per_standard"].value * len(profile.rows("standards"))
+    if measure == "7c":
+        return sum((course["fee_paid"] for course in profile.rows("trainings")), Decimal(0))
+    if measure == "2b":
+        return p["city_award"].value + p["district_award"].value
+    caps = [param.value for name, param in p.items() if name.startswith("max_") and name != "max_days_per_loan"]
+    return max(caps) if caps else None
+
+
+@settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw=raw_profiles(), on=days)
+def test_generated_profiles_never_break_the_evaluator(raw, on):
+    try:
+        profile, _ = parse_profile(raw)
+    except ProfileInvalid as invalid:
+        assert invalid.issues and all(str(issue) for issue in invalid.issues)
+        return
+    evaluation = evaluate(profile, on)
+    assert len(evaluation.results) == len(POLICY.measures)
+    srdi = POLICY.tier_in("srdi", profile.get("tier"))
+    for result in evaluation.results:
+        assert isinstance(result.status, Status) and result.explanation
+        if result.amount is None:
+            continue
+        assert result.amount >= 0, result
+        bound = upper_bound(result.measure, profile)
+        if bound is not None:
+            assert result.amount <= bound + Decimal("0.01"), (result.measure, result.amount, bound)
+        if not srdi and result.measure not in NOT_SRDI_MONEY and result.kind in MONETARY_KINDS | {"financing"}:
+            assert result.status is not Status.ELIGIBLE, (result.measure, profile.get("tier"), result.explanation)
+
+
+def test_the_bound_check_is_not_vacuous():
+    profile, _ = parse_profile({"tier": "srdi", "consulting_fees_paid": "10000000"})
+    assert evaluate(profile, date(2025, 1, 1)).result("7b").amount == upper_bound("7b", profile)

@@ -1,0 +1,62 @@
+"""`zjtx-desktop`: the command line beside the application, driving the same core.
+
+With no command it opens the application. Every command reports bad input in Chinese with exit
+code 2 and never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from zjtx_desktop import __version__
+from zjtx_desktop.commands import COMMAND_MODULES
+from zjtx_desktop.commands.common import UserError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zjtx-desktop",
+        description="专精特新政策申报助手：评估厦府办规〔2024〕11号15条措施并生成申请材料。不带命令时打开图形界面。",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="命令")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    if not argv or argv[0].startswith("--") and argv[0] not in ("--help", "--version"):
+        return open_application(argv)
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        return args.run(args)
+    except UserError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+
+
+def open_application(argv: list[str]) -> int:
+    """No command: the desktop application (its own options, e.g. --demo, follow)."""
+    try:
+        from zjtx_desktop.ui.app import run_application
+    except ImportError:
+        print("图形界面尚未安装或不可用，请使用命令行，如：zjtx-desktop evaluate 企业.json", file=sys.stderr)
+        return 2
+    return run_application(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""evaluate(profile, on=date): every measure of the policy in force on that date, explained."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from zjtx_desktop.core.measures import RULES, RuleContext
+from zjtx_desktop.core.policy import Policy, RateSeries, default_policies, default_rates, policy_for
+from zjtx_desktop.core.profile import Profile
+from zjtx_desktop.core.results import Evaluation, MeasureResult
+
+
+def validity_note(policy: Policy, on: date) -> str:
+    """The sentence every result carries when the policy is not in force on the evaluation date."""
+    if on < policy.effective_from:
+        return (f"【政策尚未施行】{policy.document_number}自{policy.effective_from.isoformat()}起施行，"
+                f"评估日{on.isoformat()}尚未施行，以下结果仅供参考。")
+    if policy.effective_to and on > policy.effective_to:
+        return (f"【政策已失效】{policy.document_number}有效期至{policy.effective_to.isoformat()}，"
+                f"评估日{on.isoformat()}已过期，以下结果仅供参考，不能据此申报；请关注后续政策。")
+    return ""
+
+
+def _mark_out_of_force(result: MeasureResult, note: str) -> MeasureResult:
+    return replace(result, explanation=f"{note}{result.explanation}")
+
+
+def evaluate(
+    profile: Profile,
+    on: date,
+    *,
+    policies: tuple[Policy, ...] | None = None,
+    rates: dict[str, RateSeries] | None = None,
+) -> Evaluation:
+    """Evaluate all measures of the policy in force on `on` (or, if none is, the latest before it)."""
+    policy = policy_for(on, policies if policies is not None else default_policies())
+    rates = rates if rates is not None else default_rates()
+    note = validity_note(policy, on)
+    results = []
+    context = None
+    for spec in policy.measures.values():
+        if context is None:
+            context = RuleContext(profile, spec, policy, on, rates)
+        context.spec = spec
+        result = RULES[spec.rule](context)
+        results.append(_mark_out_of_force(result, note) if note else result)
+    return Evaluation(
+        on=on,
+        policy_id=policy.id,
+        policy_title=policy.title,
+        document_number=policy.document_number,
+        policy_in_force=policy.in_force(on),
+        validity_note=note or f"{policy.document_number}有效期至{policy.effective_to.isoformat()}",
+        reading_notice=policy.reading_notice,
+        company_name=profile.get("company_name"),
+        uscc=profile.get("uscc"),
+        results=tuple(results),
+    )

@@ -1,0 +1,49 @@
+"""Measure 2 — 强化企业发展激励: 2a the 后备企业 award, 2b the first-time 小巨人 award."""
+
+from zjtx_desktop.core.measures.common import RuleContext, Status, rule, yuan
+
+
+@rule("reserve_incentive")
+def reserve_incentive(ctx: RuleContext):
+    ceiling = ctx.param("max_award")
+    gated = ctx.tier_gate("srdi", f"后备企业激励（最高{yuan(ceiling)}）")
+    if gated:
+        return gated
+    designated = ctx.profile.get("reserve_designated")
+    if designated is None:
+        return ctx.result(Status.INSUFFICIENT, "未填写是否已被列为“小巨人”后备企业",
+                          missing=[f"填写“{ctx.label('reserve_designated')}”"])
+    if not designated:
+        return ctx.result(Status.NOT_ELIGIBLE, "本项仅面向专精特新“小巨人”后备企业",
+                          missing=[f"被列为“小巨人”后备企业后可申请，按绩效考核结果最高可获{yuan(ceiling)}"])
+    return ctx.result(
+        Status.ELIGIBLE, f"“小巨人”后备企业按绩效考核结果给予奖励，最高可申请{yuan(ceiling)}",
+        amount=ceiling,
+        computation=[f"后备企业激励按主营业务、研发创新、知识产权等综合指标的绩效考核结果确定，最高{yuan(ceiling)}",
+                     f"最高可申请：{yuan(ceiling)}（实际金额以绩效考核结果为准）"],
+    )
+
+
+@rule("first_little_giant_award")
+def first_little_giant_award(ctx: RuleContext):
+    city, district = ctx.param("city_award"), ctx.param("district_award")
+    total = city + district
+    gated = ctx.tier_gate("little_giant", f"市、区各{yuan(city)}，合计{yuan(total)}的一次性奖励")
+    if gated:
+        return gated
+    first_time = ctx.profile.get("little_giant_first_time")
+    received = ctx.profile.get("little_giant_award_received")
+    missing = [f"填写“{ctx.label(key)}”" for key, value in
+               (("little_giant_first_time", first_time), ("little_giant_award_received", received)) if value is None]
+    if first_time is False:
+        return ctx.result(Status.NOT_ELIGIBLE, "本项仅奖励首次获得“小巨人”称号的企业，企业不是首次获得")
+    if received:
+        return ctx.result(Status.NOT_ELIGIBLE, "企业已就该“小巨人”称号领取过首次获评奖励，不再重复奖励（本软件解读）")
+    if missing:
+        return ctx.result(Status.INSUFFICIENT, "需确认是否首次获得“小巨人”称号、是否已领取过奖励", missing=missing)
+    return ctx.result(
+        Status.ELIGIBLE, f"首次获得“小巨人”称号，市级、区级各给予一次性奖励{yuan(city)}",
+        amount=total,
+        computation=[f"市级奖励 {yuan(city)} + 区级奖励 {yuan(district)} = {yuan(total)}",
+                     f"区级部分由{ctx.profile.display('district') or '所在区（管委会）'}兑现"],
+    )

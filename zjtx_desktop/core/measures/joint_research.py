@@ -1,0 +1,30 @@
+"""Measure 4 — 创新联合研发方式: 10% of a joint lab's new R&D equipment from non-fiscal funds."""
+
+from zjtx_desktop.core.measures.common import RuleContext, Status, rate, rule, yuan
+
+
+@rule("joint_lab_subsidy")
+def joint_lab_subsidy(ctx: RuleContext):
+    share, ceiling = ctx.param("subsidy_rate"), ctx.param("max_subsidy")
+    gated = ctx.tier_gate("srdi", f"联合实验室新增研发设备投入{rate(share)}的补助")
+    if gated:
+        return gated
+    absent = ctx.no_activity(ctx.activity("has_joint_lab", "joint_lab_nonfiscal_equipment"),
+                             "与高校、科研院所共建联合实验室", ctx.label("joint_lab_nonfiscal_equipment"))
+    if absent:
+        return absent
+    if not ctx.profile.get("joint_lab_partner"):
+        return ctx.result(Status.INSUFFICIENT, "联合实验室须与高校或科研院所共建，未填写合作单位",
+                          missing=[f"填写“{ctx.label('joint_lab_partner')}”"])
+    invested = ctx.profile.get("joint_lab_nonfiscal_equipment")
+    if invested <= 0:
+        return ctx.result(Status.NOT_ELIGIBLE, "没有新增研发设备（含软件）的非财政资金投入",
+                          missing=["有新增研发设备（含软件）非财政资金投入后可申请"])
+    computed = invested * share
+    amount = min(computed, ceiling)
+    lines = [f"{yuan(invested)} × {rate(share)} = {yuan(computed)}"]
+    if computed > ceiling:
+        lines.append(f"超过最高{yuan(ceiling)}，按{yuan(ceiling)}计")
+    return ctx.result(Status.ELIGIBLE,
+                      f"与{ctx.profile.get('joint_lab_partner')}共建联合实验室，最高可申请{yuan(amount)}",
+                      amount=amount, computation=lines)

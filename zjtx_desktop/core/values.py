@@ -1,0 +1,218 @@
+"""Turning what a user typed (or a JSON file holds) into typed values, with Chinese messages.
+
+One function per field type. Each returns the typed value or raises `ValueProblem` with a message
+that says what to fix; `warnings_for` gives the soft warnings (e.g. 万元 typed as 元).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from stdnum.cn import uscc as stdnum_uscc
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+
+from zjtx_desktop.core.money import format_yuan
+from zjtx_desktop.core.questions import Field
+
+MONEY_LIMIT = Decimal("1e12")
+DATE_FORMATS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+)
+EARLIEST_DATE = date(1949, 10, 1)
+LATEST_DATE = date(2099, 12, 31)
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE = re.compile(r"^\+?[\d\-\s()（）转]{7,24}$")
+MOBILE = re.compile(r"^1\d{10}$")
+TRUE_WORDS = frozenset({"true", "是", "yes", "y", "1", "√", "有"})
+FALSE_WORDS = frozenset({"false", "否", "no", "n", "0", "×", "无"})
+
+
+class ValueProblem(ValueError):
+    """A value that cannot be accepted; str(problem) is the Chinese instruction to the user."""
+
+
+def is_blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and raw.strip() == "")
+
+
+def parse_value(spec: Field, raw: Any) -> Any:
+    """The typed value for `raw`, or None when blank. Raises ValueProblem when it cannot be used."""
+    if is_blank(raw):
+        return None
+    return PARSERS[spec.type](spec, raw)
+
+
+def _text(spec: Field, raw: Any) -> str:
+    if not isinstance(raw, str | int):
+        raise ValueProblem("请填写文字")
+    text = str(raw).strip()
+    if spec.max_length and len(text) > spec.max_length:
+        raise ValueProblem(f"最多{spec.max_length}个字，现在有{len(text)}个字，请删减")
+    if spec.pattern and not re.match(spec.pattern, text):
+        raise ValueProblem(spec.pattern_message or "格式不对，请按说明填写")
+    return text
+
+
+def _uscc(spec: Field, raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise ValueProblem("请按营业执照填写18位统一社会信用代码")
+    code = re.sub(r"[\s-]", "", raw).upper()
+    try:
+        return stdnum_uscc.validate(code)
+    except InvalidLength:
+        raise ValueProblem(f"应为18位，现在是{len(code)}位，请对照营业执照核对") from None
+    except InvalidChecksum:
+        expected = stdnum_uscc.calc_check_digit(code[:17])
+        raise ValueProblem(
+            f"校验码不符：按前17位计算，最后一位应为 {expected}，请对照营业执照逐位核对"
+        ) from None
+    except (InvalidFormat, InvalidComponent):
+        raise ValueProblem("含有不允许的字符（统一社会信用代码不使用 I、O、Z、S、V），请对照营业执照核对") from None
+
+
+def _date(spec: Field, raw: Any) -> date:
+    if isinstance(raw, date):
+        value = raw
+    elif isinstance(raw, str):
+        value = None
+        for pattern in DATE_FORMATS:
+            match = pattern.match(raw.strip())
+            if match:
+                try:
+                    value = date(*(int(part) for part in match.groups()))
+                except ValueError:
+                    raise ValueProblem(f"没有 {raw.strip()} 这一天，请核对年月日") from None
+                break
+        if value is None:
+            raise ValueProblem("日期请写成 2025-03-31 这样的格式")
+    else:
+        raise ValueProblem("日期请写成 2025-03-31 这样的格式")
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueProblem(f"日期 {value.isoformat()} 不在合理范围内，请核对年份")
+    return value
+
+
+def _decimal(raw: Any) -> Decimal:
+    if isinstance(raw, bool):
+        raise ValueProblem("请填写数字")
+    if isinstance(raw, int | Decimal):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        return Decimal(str(raw))
+    if isinstance(raw, str):
+        cleaned = re.sub(r"[\s,，¥￥元]", "", raw)
+        try:
+            value = Decimal(cleaned)
+        except InvalidOperation:
+            raise ValueProblem(f"“{raw.strip()}”不是数字，请只填写阿拉伯数字") from None
+        if not value.is_finite():
+            raise ValueProblem("请填写有限的数字")
+        return value
+    raise ValueProblem("请填写数字")
+
+
+def _money(spec: Field, raw: Any) -> Decimal:
+    value = _decimal(raw)
+    if value < 0 and not spec.allow_negative:
+        raise ValueProblem("金额不能为负数，请填写0或正数")
+    if value.as_tuple().exponent < -2:
+        raise ValueProblem("金额最多保留两位小数（到分）")
+    if abs(value) >= MONEY_LIMIT:
+        raise ValueProblem("金额超过1万亿元，请核对单位（本软件金额单位均为元）")
+    return value
+
+
+def _integer(spec: Field, raw: Any) -> int:
+    value = _decimal(raw)
+    if value != value.to_integral_value():
+        raise ValueProblem("请填写整数")
+    number = int(value)
+    if spec.min is not None and number < spec.min:
+        raise ValueProblem(f"不能小于{spec.min}")
+    if spec.max is not None and number > spec.max:
+        raise ValueProblem(f"不能大于{spec.max}")
+    return number
+
+
+def _percent(spec: Field, raw: Any) -> Decimal:
+    value = _decimal(raw.replace("%", "").replace("％", "") if isinstance(raw, str) else raw)
+    if value < 0:
+        raise ValueProblem("百分比不能为负数")
+    if value > 100:
+        raise ValueProblem(f"{value}% 超过100%，请以百分数填写（如 3.45 表示 3.45%）")
+    return value
+
+
+def _choice(spec: Field, raw: Any) -> Any:
+    for option in spec.options:
+        if raw == option.value or str(raw).strip() in (str(option.value), option.label):
+            return option.value
+    labels = "、".join(option.label for option in spec.options)
+    raise ValueProblem(f"“{raw}”不是可选项，请从以下选择：{labels}")
+
+
+def _bool(spec: Field, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    word = str(raw).strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueProblem("请填写“是”或“否”")
+
+
+def _phone(spec: Field, raw: Any) -> str:
+    text = str(raw).strip()
+    if not PHONE.match(text):
+        raise ValueProblem("电话号码格式不对，如 0592-1234567 或 13800000000")
+    return text
+
+
+def _mobile(spec: Field, raw: Any) -> str:
+    text = re.sub(r"[\s-]", "", str(raw))
+    if not MOBILE.match(text):
+        raise ValueProblem("手机号码应为以1开头的11位数字")
+    return text
+
+
+def _email(spec: Field, raw: Any) -> str:
+    text = str(raw).strip()
+    if not EMAIL.match(text):
+        raise ValueProblem("电子邮箱格式不对，如 name@example.com")
+    return text
+
+
+def _bank_account(spec: Field, raw: Any) -> str:
+    text = re.sub(r"[\s-]", "", str(raw))
+    if not text.isdigit() or not 8 <= len(text) <= 32:
+        raise ValueProblem("银行账号应为8到32位数字，请对照开户许可证或银行回单核对")
+    return text
+
+
+def _table(spec: Field, raw: Any) -> list[dict]:
+    """Rows are checked by `profile.parse_table`; here only the shape."""
+    if not isinstance(raw, list) or not all(isinstance(row, dict) for row in raw):
+        raise ValueProblem("应为若干行，每行一组数据")
+    return raw
+
+
+PARSERS = {
+    "text": _text, "uscc": _uscc, "date": _date, "money": _money, "integer": _integer,
+    "percent": _percent, "choice": _choice, "bool": _bool, "phone": _phone, "mobile": _mobile,
+    "email": _email, "bank_account": _bank_account, "table": _table,
+}
+
+
+def warnings_for(spec: Field, value: Any) -> list[str]:
+    """Soft warnings: shown to the user, never blocking."""
+    if spec.type == "money" and spec.warn_below and value is not None and 0 < value < spec.warn_below:
+        as_wan = f"{(value * 10000).normalize():f}"
+        return [f"金额 {format_yuan(value)} 元偏小，是否误按万元填写？如是 {value} 万元，请填 {as_wan}"]
+    return []
