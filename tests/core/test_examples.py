@@ -51,3 +51,13 @@ def test_the_richest_firm_uses_nearly_every_measure():
     assert len(applicable) >= 17
     assert evaluation.total == sum(r.amount for r in evaluation.results if r.counts_toward_total)
     assert evaluation.total > Decimal("10000000")
+
+
+def test_an_evaluation_survives_a_round_trip_through_json():
+    import json
+
+    from zjtx_desktop.core.results import Evaluation
+
+    evaluation = evaluation_of("05")
+    again = Evaluation.from_json(json.loads(json.dumps(evaluation.to_json(), ensure_ascii=False)))
+    assert again == evaluation

@@ -68,6 +68,15 @@ class MeasureResult:
             "policy_in_force": self.policy_in_force,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> MeasureResult:
+        """The inverse of to_json, so a saved evaluation explains a packet printed long ago."""
+        tuples = ("computation", "responsible_units", "materials", "missing", "readings", "non_monetary")
+        values = {key: (tuple(data[key]) if key in tuples else data[key]) for key in cls.__slots__}
+        values["status"] = Status(data["status"])
+        values["amount"] = None if data["amount"] is None else Decimal(data["amount"])
+        return cls(**values)
+
 
 @dataclass(frozen=True)
 class Evaluation:
@@ -108,3 +117,14 @@ class Evaluation:
             "total": f"{self.total:f}",
             "results": [r.to_json() for r in self.results],
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Evaluation:
+        policy = data["policy"]
+        return cls(
+            on=date.fromisoformat(data["date"]), policy_id=policy["id"], policy_title=policy["title"],
+            document_number=policy["document_number"], policy_in_force=policy["in_force"],
+            validity_note=policy["validity_note"], reading_notice=policy["reading_notice"],
+            company_name=data["company"]["name"], uscc=data["company"]["uscc"],
+            results=tuple(MeasureResult.from_json(r) for r in data["results"]),
+        )
