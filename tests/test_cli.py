@@ -80,3 +80,8 @@ def test_schema_lists_every_question(capsys):
     schema = json.loads(capsys.readouterr().out)
     assert schema["properties"]["uscc"]["title"] == "统一社会信用代码"
     assert schema["properties"]["tech_fund_loans"]["items"]["properties"]["annual_rate"]["x-unit"] == "%"
+
+
+def test_wrong_arguments_get_a_chinese_message_and_exit_2():
+    done = run_cli("evaluate", str(EXAMPLES[0]), "--format", "xml")
+    assert done.returncode == 2 and done.stderr.startswith("错误：命令行参数有误") and "--help" in done.stderr

@@ -14,13 +14,20 @@ from zjtx_desktop.commands import COMMAND_MODULES
 from zjtx_desktop.commands.common import UserError
 
 
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse's own errors are English; say in Chinese what was wrong and where to look."""
+
+    def error(self, message: str):
+        self.exit(2, f"错误：命令行参数有误（{message}）。请用 {self.prog} --help 查看用法。\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="zjtx-desktop",
         description="专精特新政策申报助手：评估厦府办规〔2024〕11号15条措施并生成申请材料。不带命令时打开图形界面。",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="命令")
+    subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     for module in COMMAND_MODULES:
         module.register(subparsers)
     return parser

@@ -5,7 +5,7 @@ from pathlib import Path
 
 
 def app_root() -> Path:
-    """The folder that holds `resources/` and `forms/`.
+    """The folder that holds `resources/`, `forms/` and `examples/`.
 
     A PyInstaller bundle unpacks them under `sys._MEIPASS`; a checkout keeps them beside the package.
     """
@@ -17,6 +17,11 @@ def app_root() -> Path:
 
 def resources_dir() -> Path:
     return app_root() / "resources"
+
+
+def examples_dir() -> Path:
+    """The example firms: the demo database and the self-check are built from them."""
+    return app_root() / "examples"
 
 
 def forms_dir() -> Path:

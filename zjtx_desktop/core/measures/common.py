@@ -22,9 +22,15 @@ from zjtx_desktop.core.results import MeasureResult, Status
 
 RULES: dict[str, Callable[[RuleContext], MeasureResult]] = {}
 
-TIER_GROUP_NAMES = {
-    "innovative_or_above": "创新型中小企业（科技和创新型中小企业）及以上",
-    "srdi": "专精特新企业（专精特新中小企业、“小巨人”或重点“小巨人”企业）",
+TIER_GROUP_NAMES = {  # who a measure is for, as the explanation says it
+    "innovative_or_above": "创新型中小企业及以上",
+    "srdi": "专精特新企业",
+    "little_giant": "专精特新“小巨人”企业",
+    "key_little_giant": "专精特新重点“小巨人”企业",
+}
+NEXT_TITLE = {  # the title a firm outside the group would obtain next
+    "innovative_or_above": "创新型中小企业（科技和创新型中小企业）",
+    "srdi": "专精特新中小企业",
     "little_giant": "专精特新“小巨人”企业",
     "key_little_giant": "专精特新重点“小巨人”企业",
 }
@@ -124,7 +130,7 @@ class RuleContext:
         if not self.tier_in(group):
             now = "尚未获评相关称号" if self.tier == "none" else f"目前为{self.profile.display('tier')}"
             return self.result(Status.NOT_ELIGIBLE, f"本项仅面向{who}，企业{now}",
-                               missing=[f"获评{who}后可申请{would_get}"], non_monetary=())
+                               missing=[f"获评{NEXT_TITLE[group]}后可申请{would_get}"], non_monetary=())
         return None
 
     def no_activity(self, activity: Activity, what: str, data_label: str) -> MeasureResult | None:
