@@ -22,6 +22,30 @@ def bundled_font(qapp):
     install_bundled_font(qapp)
 
 
+@pytest.fixture(autouse=True)
+def home_in_tmp(tmp_path, monkeypatch):
+    """Documents (the packets' default folder) resolves under a temporary home, never the real one."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_boxes(monkeypatch):
+    """A message box nobody expected fails the test with its text instead of blocking it forever."""
+    from zjtx_desktop.ui import dialogs
+
+    def unexpected(name):
+        def fail(parent, **kwargs):
+            raise AssertionError(f"unexpected {name}: {kwargs.get('title')}: {kwargs.get('text')}")
+        return fail
+
+    for name in ("confirm", "inform", "warn", "open_file", "save_file", "choose_folder"):
+        monkeypatch.setattr(dialogs, name, unexpected(name))
+
+
 @dataclass
 class Saved:
     value: Any

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from zjtx_desktop.core.profile import Issue, ProfileInvalid, parse_field, parse_profile
 from zjtx_desktop.core.questions import Page
@@ -86,8 +86,10 @@ class QuestionPage(QWizardPage):
             check = self.checks[key]
             empty = editor.spec.required and check.value is None and not check.errors and key in self.touched
             editor.show_issues(check.errors, check.warnings, REQUIRED_NOTICE if empty else "", check.value)
-        if was_complete != self.isComplete():
-            self.completeChanged.emit()
+        if was_complete != self.isComplete() and self.wizard() is not None:
+            # QWizard's own update (completeChanged) moves the focus out of the field being typed in
+            # when the wizard is embedded in a window, so only the Next button is switched here.
+            self.wizard().button(QWizard.WizardButton.NextButton).setEnabled(self.isComplete())
 
     def load(self, values: dict[str, Any], drafts: dict[str, Any]) -> None:
         """Show saved values, or the draft the user left with an error, then check them."""

@@ -24,6 +24,9 @@ from zjtx_desktop.core.questions import Field
 from zjtx_desktop.ui.wizard.field_widgets import ERROR_STYLE, HELP_STYLE, WARNING_STYLE, clause_hint
 
 ERROR_BRUSH = QBrush(QColor("#fde7e6"))
+# typing in a cell starts editing, as in Excel; no editor opens merely because the cursor moved
+EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                 | QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
 
 
 class TableEditor(QWidget):
@@ -45,6 +48,7 @@ class TableEditor(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(True)
+        self.table.setEditTriggers(EDIT_TRIGGERS)
         self.table.setMinimumHeight(160)
         for column, spec_column in enumerate(spec.columns):
             if spec_column.help:
@@ -116,8 +120,9 @@ class TableEditor(QWidget):
         for row in range(self.table.rowCount()):
             values = {}
             for column, spec_column in enumerate(self.spec.columns):
-                widget = self.table.cellWidget(row, column)
-                raw = widget.currentData() if widget is not None else self.table.item(row, column).text().strip()
+                widget = self.table.cellWidget(row, column)  # also the open cell editor while typing
+                item = self.table.item(row, column)
+                raw = widget.currentData() if isinstance(widget, QComboBox) else item.text().strip() if item else None
                 if raw not in (None, ""):
                     values[spec_column.key] = raw
             rows.append(values)
@@ -133,8 +138,7 @@ class TableEditor(QWidget):
                        for c in self.spec.columns} for row in rows or []])
 
     def set_read_only(self, read_only: bool) -> None:
-        triggers = QAbstractItemView.EditTrigger
-        self.table.setEditTriggers(triggers.NoEditTriggers if read_only else triggers.AllEditTriggers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only else EDIT_TRIGGERS)
         for button in (self.add_button, self.remove_button):
             button.setEnabled(not read_only)
 

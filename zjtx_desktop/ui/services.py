@@ -1,0 +1,91 @@
+"""The UI's only door to the store and the packets: thin keyword-only wrappers.
+
+Widgets never reach into sqlite or reportlab; they call these functions, which only call the store,
+packets and core APIs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from zjtx_desktop import packets
+from zjtx_desktop.core.evaluator import evaluate
+from zjtx_desktop.core.paths import examples_dir
+from zjtx_desktop.core.policy import Policy
+from zjtx_desktop.core.profile import Profile
+from zjtx_desktop.core.results import Evaluation
+from zjtx_desktop.store import (
+    Database,
+    DatabaseDamaged,
+    DatabaseLocked,
+    DatabaseTooNew,
+    StoreError,
+    default_data_dir,
+)
+
+__all__ = ["Database", "DatabaseDamaged", "DatabaseLocked", "DatabaseTooNew", "default_data_dir"]
+
+USER_ERRORS: tuple[type[Exception], ...] = (StoreError, packets.PacketFieldsMissing)
+
+
+class FirmSession:
+    """One firm in an open database: what the wizard reads and writes, by keyword."""
+
+    def __init__(self, db: Database, company_id: int):
+        self.db, self.company_id = db, company_id
+
+    @property
+    def read_only(self) -> bool:
+        return self.db.read_only
+
+    def save_field(self, *, key: str, raw: Any):
+        return self.db.save_field(self.company_id, key, raw)
+
+    def profile(self) -> Profile:
+        return self.db.profile(self.company_id)
+
+    def get_meta(self, *, key: str, default: Any = None) -> Any:
+        return self.db.get_meta(self.company_id, key, default)
+
+    def set_meta(self, *, key: str, value: Any) -> None:
+        self.db.set_meta(self.company_id, key, value)
+
+    def save_evaluation(self, *, evaluation: Evaluation) -> int:
+        return self.db.save_evaluation(self.company_id, evaluation)
+
+    def record_packets(self, *, eval_id: int, paths: list[Path]) -> None:
+        self.db.record_packets(self.company_id, eval_id, paths)
+
+
+# -- evaluation and packets -------------------------------------------------------------------------
+def evaluate_firm(*, profile: Profile, on: date, policies: tuple[Policy, ...]) -> Evaluation:
+    return evaluate(profile, on, policies=policies)
+
+
+def applicable_measures(*, evaluation: Evaluation) -> list[str]:
+    return packets.applicable_measures(evaluation)
+
+
+def missing_packet_fields(*, profile: Profile, evaluation: Evaluation, measures: list[str]) -> list:
+    """Every field the chosen packets still need, each once, in the order the wizard asks them."""
+    seen: dict[str, Any] = {}
+    for measure in measures:
+        for spec in packets.missing_fields(profile, evaluation, measure):
+            seen.setdefault(spec.key, spec)
+    return list(seen.values())
+
+
+def build_packets(*, profile: Profile, evaluation: Evaluation, out_dir: Path, measures: list[str],
+                  progress: Callable[[int, int, str], None]) -> list[Path]:
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    return packets.build_all(profile, evaluation, out_dir, measures=measures, progress=progress)
+
+
+# -- the demo ---------------------------------------------------------------------------------------
+def fill_demo(*, db: Database) -> None:
+    """The example firms, for a first look and for training at service centers."""
+    for path in sorted(examples_dir().glob("*.json")):
+        db.import_json(path)
