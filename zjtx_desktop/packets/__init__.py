@@ -1,0 +1,1 @@
+"""Print-ready PDF packets and the summary report (reportlab; never Qt)."""
