@@ -78,3 +78,11 @@ def test_a_measure_that_does_not_apply_has_no_packet(richest, tmp_path):
 ])
 def test_file_names_are_safe_on_windows(name, safe):
     assert safe_file_part(name) == safe
+
+
+def test_no_packet_under_a_policy_not_in_force(tmp_path):
+    profile = example_profile("05")
+    evaluation = evaluate(profile, ON.replace(year=2027))
+    assert not evaluation.policy_in_force and applicable_measures(evaluation) == []
+    [report] = build_all(profile, evaluation, tmp_path)
+    assert report.name.endswith("_政策评估报告.pdf")

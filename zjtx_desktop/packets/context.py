@@ -29,8 +29,11 @@ PACKET_KINDS = frozenset({"grant", "interest_subsidy", "other_policy"})
 def applicable_measures(evaluation: Evaluation) -> list[str]:
     """Sub-items the firm can hand a packet in for: money it may get, or a fund another policy pays.
 
-    Financing (measure 11) is a bank's decision, not an application, so it gets no packet.
+    Financing (measure 11) is a bank's decision, not an application, so it gets no packet; nor does
+    anything under a policy not in force on the evaluation date (the report says why).
     """
+    if not evaluation.policy_in_force:
+        return []
     return [r.measure for r in evaluation.results if r.status in PACKET_STATUSES and r.kind in PACKET_KINDS]
 
 
