@@ -13,7 +13,7 @@ from reportlab.platypus import Table, TableStyle
 
 from zjtx_desktop.packets.styles import RULE, RULE_WIDTH, SHADE, register_font
 
-PADDING = 2.5
+PADDING = 2
 
 
 @dataclass(frozen=True)

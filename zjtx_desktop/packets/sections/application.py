@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from zjtx_desktop.packets.context import PacketContext, TableBlock
 from zjtx_desktop.packets.grid import RuledTable, ruled_table
@@ -42,7 +42,6 @@ def build(context: PacketContext) -> list:
         story += [project_table(table) for table in group.tables]
     story += [
         Spacer(1, 4 * mm),
-        para("本单位对以上填报内容的真实性、准确性负责。", "body"),
-        signature_block(context.signature),
+        KeepTogether([para("本单位对以上填报内容的真实性、准确性负责。", "body"), signature_block(context.signature)]),
     ]
     return story

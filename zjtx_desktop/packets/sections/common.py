@@ -10,8 +10,7 @@ from zjtx_desktop.packets.styles import FRAME_WIDTH, para
 
 LABEL_SHARE, VALUE_SHARE = 0.18, 0.32
 INK_ROW_HEIGHT = 9 * mm
-SIGNATURE_ROW_HEIGHT = 15 * mm
-SIGNATURE_SHARES = (0.35, 0.65)
+SIGNATURE_ROW_HEIGHT = 24 * mm
 INK_DATE = "　　　　年　　月　　日"
 
 
@@ -57,6 +56,8 @@ def entry_grid(title: str | None, entries: tuple[Entry, ...]) -> RuledTable:
 
 
 def signature_block(labels: tuple[str, ...]) -> RuledTable:
-    """法定代表人（签字）, 单位（盖章）, 日期: boxes tall enough for a signature and a seal."""
-    rows = [[para(f"{label}：", "cell_label"), para(INK_DATE if "日期" in label else "", "cell")] for label in labels]
-    return ruled_table(rows, [FRAME_WIDTH * share for share in SIGNATURE_SHARES], row_heights=[SIGNATURE_ROW_HEIGHT] * len(rows))
+    """法定代表人（签字）, 单位（盖章）, 日期 side by side, in boxes tall enough for a signature and a seal."""
+    cells = [para(f"{label}：{INK_DATE if '日期' in label else ''}", "cell_label") for label in labels]
+    table = ruled_table([cells], [FRAME_WIDTH / len(labels)] * len(labels), row_heights=[SIGNATURE_ROW_HEIGHT])
+    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
+    return table
