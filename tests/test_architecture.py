@@ -75,6 +75,14 @@ def test_no_policy_number_is_written_in_core():
     assert found == []
 
 
+def test_no_policy_number_is_written_in_packets():
+    """Packets print amounts from the evaluation; a cap written into a layout would go stale."""
+    policy_numbers = _policy_numbers()
+    found = [(str(p.relative_to(PACKAGE)), line, str(value)) for p in python_files(PACKAGE / "packets")
+             for line, value in _literals(p) if value in policy_numbers]
+    assert found == []
+
+
 def test_the_rules_contain_no_numbers_at_all_but_zero_and_one():
     found = [(p.name, line, str(value)) for p in python_files(PACKAGE / "core" / "measures")
              for line, value in _literals(p) if value not in (0, 1)]
