@@ -13,6 +13,7 @@ from zjtx_desktop.store.errors import (
     FolderNotWritable,
     StoreError,
 )
+from zjtx_desktop.store.excel_write import write_excel_template
 from zjtx_desktop.store.locations import default_data_dir
 from zjtx_desktop.store.records import (
     AuditEntry,
@@ -27,5 +28,5 @@ from zjtx_desktop.store.records import (
 __all__ = [
     "AuditEntry", "CellProblem", "CompanySummary", "Database", "DatabaseDamaged", "DatabaseLocked",
     "DatabaseTooNew", "DiskFull", "FolderNotWritable", "ImportReport", "PacketRecord", "SaveResult",
-    "SavedEvaluation", "StoreError", "default_data_dir", "list_backups",
+    "SavedEvaluation", "StoreError", "default_data_dir", "list_backups", "write_excel_template",
 ]

@@ -25,9 +25,10 @@ from zjtx_desktop.store.locations import damaged_dir, database_path, lock_path, 
 from zjtx_desktop.store.lock import WriterLock
 from zjtx_desktop.store.meta import MetaMixin
 from zjtx_desktop.store.schema import migrate, schema_version
+from zjtx_desktop.store.transfer import TransferMixin
 
 
-class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin):
+class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, TransferMixin):
     def __init__(self, data_dir: Path, conn: sqlite3.Connection, lock: WriterLock | None):
         self.data_dir = data_dir
         self.path = database_path(data_dir)
