@@ -13,7 +13,6 @@ from zjtx_desktop.store.errors import (
     FolderNotWritable,
     StoreError,
 )
-from zjtx_desktop.store.excel_write import write_excel_template
 from zjtx_desktop.store.locations import default_data_dir
 from zjtx_desktop.store.records import (
     AuditEntry,
@@ -28,5 +27,13 @@ from zjtx_desktop.store.records import (
 __all__ = [
     "AuditEntry", "CellProblem", "CompanySummary", "Database", "DatabaseDamaged", "DatabaseLocked",
     "DatabaseTooNew", "DiskFull", "FolderNotWritable", "ImportReport", "PacketRecord", "SaveResult",
-    "SavedEvaluation", "StoreError", "default_data_dir", "list_backups", "write_excel_template",
+    "SavedEvaluation", "StoreError", "default_data_dir", "list_backups",
+    "write_excel_template",
 ]
+
+
+def write_excel_template(path):
+    """The blank import workbook (openpyxl is imported only when a workbook is written)."""
+    from zjtx_desktop.store.excel_write import write_excel_template as write
+
+    write(path)

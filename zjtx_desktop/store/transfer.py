@@ -1,4 +1,8 @@
-"""Import and export on the Database: JSON for one firm, Excel for all of them."""
+"""Import and export on the Database: JSON for one firm, Excel for all of them.
+
+The Excel modules are imported when first used: openpyxl is slow to import and most starts of the
+application never touch a workbook.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from zjtx_desktop.store.base import StoreBase
-from zjtx_desktop.store.excel_import import firms_from_workbook
-from zjtx_desktop.store.excel_read import read_firms_workbook
-from zjtx_desktop.store.excel_write import write_firms_workbook
 from zjtx_desktop.store.importing import FirmInput, check_firms, write_firms
 from zjtx_desktop.store.json_io import read_json_firm, write_json_profile
 from zjtx_desktop.store.records import ImportReport
@@ -24,6 +25,9 @@ class TransferMixin(StoreBase):
     def import_excel(self, path: Path, *, update_existing: bool = False,
                      on_batch: Callable[[int], None] | None = None) -> ImportReport:
         """All-or-nothing per firm. A file whose columns are not understood imports nothing."""
+        from zjtx_desktop.store.excel_import import firms_from_workbook
+        from zjtx_desktop.store.excel_read import read_firms_workbook
+
         rows = read_firms_workbook(Path(path), self.questions)
         if rows.problems:
             return ImportReport(problems=rows.problems)
@@ -31,6 +35,8 @@ class TransferMixin(StoreBase):
         return self._import(firms, Path(path), update_existing, orphans, on_batch)
 
     def export_excel(self, path: Path) -> None:
+        from zjtx_desktop.store.excel_write import write_firms_workbook
+
         profiles = (self.profile(summary.id) for summary in self.list_companies())
         write_firms_workbook(Path(path), profiles, self.questions)
 
