@@ -176,7 +176,7 @@ def test_automatic_backups_rotate_and_manual_ones_stay(data_dir):
         with Database.open(data_dir) as db:
             db.backup()
     names = [p.stem for p in list_backups(data_dir)]
-    assert sum(n.endswith("-open") for n in names) == 5 and sum(n.endswith("-close") for n in names) == 5
+    assert sum(n.endswith("-open") for n in names) == 3 and sum(n.endswith("-close") for n in names) == 3
     assert sum(n.endswith("-manual") for n in names) == 8
 
 

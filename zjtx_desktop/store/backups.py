@@ -13,7 +13,7 @@ from pathlib import Path
 
 from zjtx_desktop.store.locations import backups_dir
 
-KEEP = {"open": 5, "close": 5, "delete": 10}
+KEEP = {"open": 3, "close": 3, "delete": 10}  # 10,000 firms make a ~70 MB file: keep the folder modest
 PREFIX = "zjtx-"
 
 

@@ -40,6 +40,11 @@ class StoreBase:
         with translated(self.data_dir), self.db.atomic():
             yield
 
+    def _new_change(self, source: str) -> int:
+        """The audit rows written next share this change's time and source."""
+        cursor = self.conn.execute("INSERT INTO changes (time, source) VALUES (?, ?)", [now_text(), source])
+        return cursor.lastrowid
+
     def _require_company(self, company_id: int) -> sqlite3.Row | tuple:
         row = self.conn.execute("SELECT id, name, uscc FROM companies WHERE id = ?", [company_id]).fetchone()
         if row is None:

@@ -78,8 +78,9 @@ class CompaniesMixin(StoreBase):
             for table in ("packets", "evaluations", "meta", "profile_values"):
                 self.conn.execute(f"DELETE FROM {table} WHERE company_id = ?", [company_id])
             self.conn.execute("DELETE FROM companies WHERE id = ?", [company_id])
-            self.conn.execute("INSERT INTO audit (time, company_id, key, old, new, source) VALUES (?, ?, '', ?, NULL, ?)",
-                              [now_text(), company_id, f"{name}（{uscc or '无代码'}）", f"删除企业，删除前备份：{path.name}"])
+            change = self._new_change(f"删除企业，删除前备份：{path.name}")
+            self.conn.execute("INSERT INTO audit (change_id, company_id, key, old, new) VALUES (?, ?, '', ?, NULL)",
+                              [change, company_id, f"{name}（{uscc or '无代码'}）"])
         return path
 
     def save_field(self, company_id: int, key: str, raw: Any) -> SaveResult:
@@ -128,8 +129,9 @@ class CompaniesMixin(StoreBase):
                               [(company_id, key) for key, new in changes if new is None])
         self.conn.executemany("INSERT OR REPLACE INTO profile_values (company_id, key, value) VALUES (?, ?, ?)",
                               [(company_id, key, new) for key, new in changes if new is not None])
-        self.conn.executemany("INSERT INTO audit (time, company_id, key, old, new, source) VALUES (?, ?, ?, ?, ?, ?)",
-                              [(now, company_id, key, old.get(key), new, source) for key, new in changes])
+        change = self._new_change(source)
+        self.conn.executemany("INSERT INTO audit (change_id, company_id, key, old, new) VALUES (?, ?, ?, ?, ?)",
+                              [(change, company_id, key, old.get(key), new) for key, new in changes])
         self._update_summary(company_id, values, now)
 
     def _update_summary(self, company_id: int, values: dict[str, Any], now: str) -> None:

@@ -17,12 +17,16 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db["companies"].create({"id": int, "name": str, "uscc": str, "created_at": str, "updated_at": str},
                            pk="id", not_null={"name", "created_at", "updated_at"}, defaults={"name": ""})
     db["companies"].create_index(["uscc"], unique=True)
-    db["profile_values"].create({"company_id": int, "key": str, "value": str}, pk=("company_id", "key"),
-                                foreign_keys=[("company_id", "companies", "id")], not_null={"value"})
-    # The audit log keeps no foreign key: a deleted firm's history stays readable.
-    db["audit"].create({"id": int, "time": str, "company_id": int, "key": str, "old": str, "new": str,
-                        "source": str}, pk="id", not_null={"time", "company_id", "key", "source"})
-    db["audit"].create_index(["company_id", "key"])
+    # WITHOUT ROWID: the (company, key) primary key is the table, not an extra index beside it.
+    db.execute("CREATE TABLE profile_values (company_id INTEGER NOT NULL REFERENCES companies(id), "
+               "key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (company_id, key)) WITHOUT ROWID")
+    # One change (a save, or one firm of an import) has one time and source; its audit rows are the
+    # fields it changed. No foreign key to companies: a deleted firm's history stays readable.
+    db["changes"].create({"id": int, "time": str, "source": str}, pk="id", not_null={"time", "source"})
+    db["audit"].create({"id": int, "change_id": int, "company_id": int, "key": str, "old": str, "new": str},
+                       pk="id", not_null={"change_id", "company_id", "key"},
+                       foreign_keys=[("change_id", "changes", "id")])
+    db["audit"].create_index(["company_id"])
     db["evaluations"].create({"id": int, "company_id": int, "created_at": str, "on_date": str, "policy_id": str,
                               "total": str, "evaluation": str}, pk="id",
                              not_null={"company_id", "created_at", "on_date", "policy_id", "total", "evaluation"},
