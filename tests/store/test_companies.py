@@ -99,6 +99,12 @@ def test_copy_keeps_the_answers_but_not_the_code(db, firm):
     assert db.company_history(copy)[0].source.startswith("复制自企业")
 
 
+def test_a_copy_of_a_firm_with_the_longest_name_still_fits(db):
+    company_id = db.create_company({"company_name": "甲" * 100})
+    name = db.profile(db.copy_company(company_id)).get("company_name")
+    assert len(name) == 100 and name.endswith("（副本）")
+
+
 def test_delete_backs_up_first_and_keeps_the_history(db, firm, data_dir):
     evaluation_id = db.save_evaluation(firm, evaluate(db.profile(firm), date(2025, 6, 30)))
     db.record_packets(firm, evaluation_id, [Path("a.pdf")])

@@ -205,6 +205,22 @@ def test_a_folder_that_cannot_be_written_is_named_with_advice(data_dir, monkeypa
     assert str(data_dir) in str(caught.value)
 
 
+def test_a_database_that_became_read_only_keeps_the_old_value(db):
+    """SQLite's own "attempt to write a readonly database", as on a read-only share or a locked USB stick."""
+    firm = db.create_company(example_raw(0))
+    db.conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(FolderNotWritable, match="请检查该文件夹的权限"):
+        db.save_field(firm, "revenue", "1")
+    db.conn.execute("PRAGMA query_only = OFF")
+    assert db.profile(firm).get("revenue") == 18600000
+
+
+def test_a_data_folder_path_that_is_a_file_is_a_clear_error(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="--data-dir"):
+        Database.open(tmp_path / "file")
+
+
 def test_reading_a_folder_without_data_says_how_to_start(tmp_path):
     with pytest.raises(StoreError, match="zjtx-desktop import"):
         Database.open(tmp_path, read_only=True)

@@ -70,7 +70,8 @@ def _evaluations(args, on: date) -> list[tuple[str | Path, Evaluation]]:
         ids = [company_id(db, args.company)] if args.company else [firm.id for firm in db.list_companies()]
         if not ids:
             raise UserError("数据库中还没有企业。请先用 zjtx-desktop import 文件.xlsx 导入")
-        return [(db.profile(i).get("uscc") or str(i), evaluate(db.profile(i), on)) for i in ids]
+        profiles = [db.profile(i) for i in ids]
+    return [(profile.get("uscc") or "", evaluate(profile, on)) for profile in profiles]
 
 
 def text_report(evaluation: Evaluation) -> str:

@@ -59,7 +59,7 @@ def run_import(args) -> int:
             report = db.import_json(args.file, update_existing=args.update)
         else:
             report = db.import_excel(args.file, update_existing=args.update,
-                                     on_batch=lambda done: print(f"已导入 {done} 家……", file=sys.stderr))
+                                     on_batch=lambda done: print(f"已处理 {done} 家……", file=sys.stderr))
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 2
 

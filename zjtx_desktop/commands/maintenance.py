@@ -41,8 +41,11 @@ def run_restore(args) -> int:
 
 
 def run_check(args) -> int:
-    from zjtx_desktop.store import list_backups
+    from zjtx_desktop.store import default_data_dir, list_backups
+    from zjtx_desktop.store.locations import database_path
 
+    if not database_path(args.data_dir or default_data_dir()).exists():
+        raise UserError(f"{args.data_dir or default_data_dir()} 中没有数据文件，无需检查。请核对 --data-dir 是否正确")
     with open_database(args) as db:
         problems = db.integrity_problems()
         firms = len(db.list_companies())

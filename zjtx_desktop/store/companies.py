@@ -66,7 +66,8 @@ class CompaniesMixin(StoreBase):
         values.pop("uscc", None)
         spec = self.questions.field("company_name")
         name = values.get("company_name") or ""
-        values["company_name"] = name[: (spec.max_length or len(name)) - len(COPY_SUFFIX)] + COPY_SUFFIX
+        room = spec.max_length - len(COPY_SUFFIX) if spec.max_length else None
+        values["company_name"] = name[:room] + COPY_SUFFIX
         with self._writing():
             return self._insert_company(values, f"复制自企业 {name}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,7 +59,7 @@ def translated(folder: Path) -> Iterator[None]:
         yield
     except sqlite3.OperationalError as error:
         text = str(error).lower()
-        if "disk is full" in text or "disk i/o" in text and "full" in text:
+        if "full" in text:  # SQLITE_FULL: "database or disk is full"
             raise DiskFull() from error
         if "readonly" in text or "read-only" in text or "unable to open" in text:
             raise FolderNotWritable(folder) from error
@@ -68,6 +69,7 @@ def translated(folder: Path) -> Iterator[None]:
     except PermissionError as error:
         raise FolderNotWritable(folder) from error
     except OSError as error:
-        if error.errno == 28:  # ENOSPC
+        if error.errno == errno.ENOSPC:
             raise DiskFull() from error
-        raise
+        raise StoreError(f"无法使用数据文件夹 {folder}（{error.strerror}）。"
+                         "请检查该文件夹，或用 --data-dir 指定另一个可以写入的文件夹。") from error
