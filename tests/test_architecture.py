@@ -33,6 +33,12 @@ def test_core_imports_neither_qt_nor_reportlab():
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+def test_the_store_imports_neither_qt_nor_reportlab():
+    offenders = {str(p.relative_to(PACKAGE)): imported_modules(p) & {"PySide6", "reportlab", "shiboken6"}
+                 for p in python_files(PACKAGE / "store")}
+    assert offenders and {k: v for k, v in offenders.items() if v} == {}
+
+
 def test_nothing_outside_ui_imports_qt():
     offenders = [str(p.relative_to(PACKAGE)) for p in python_files(PACKAGE)
                  if "ui" not in p.relative_to(PACKAGE).parts and "PySide6" in imported_modules(p)]
