@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from packet_helpers import EXAMPLES, ROOT, example_raw
@@ -41,3 +42,27 @@ def test_out_is_required(capsys):
         main(["packets", str(next(EXAMPLES.glob("01_*.json")))])
     assert exit_.value.code == 2
     assert "--out" in capsys.readouterr().err
+
+
+def test_packets_for_a_firm_in_the_database_are_recorded_with_their_evaluation(tmp_path, capsys):
+    from zjtx_desktop.store import Database
+
+    data = tmp_path / "数据 目录"
+    [profile] = EXAMPLES.glob("03_*.json")
+    assert main(["import", str(profile), "--data-dir", str(data)]) == 0
+    out = tmp_path / "输出"
+    assert main(["packets", "--company", "91350205MA8UQE3J0U", "--data-dir", str(data), "--out", str(out),
+                 "--date", "2025-11-20"]) == 0
+    assert "已生成" in capsys.readouterr().out
+    with Database.open(data, read_only=True) as db:
+        firm = db.company_id_by_uscc("91350205MA8UQE3J0U")
+        records = db.packets(firm)
+        saved = db.latest_evaluation(firm)
+    assert saved.evaluation.on.isoformat() == "2025-11-20"
+    assert {r.evaluation_id for r in records} == {saved.id}
+    assert sorted(p.name for p in out.iterdir()) == sorted(Path(r.path).name for r in records)
+
+
+def test_packets_need_exactly_one_source_of_the_firm(capsys):
+    assert main(["packets", "--out", "x"]) == 2
+    assert "二者选一" in capsys.readouterr().err
