@@ -53,6 +53,14 @@ def open_database(args, *, read_only: bool = False):
     return Database.open(args.data_dir or default_data_dir(), read_only=read_only)
 
 
+def user_rates(args):
+    """The bundled rate tables plus the values entered with `zjtx-desktop lpr --add`."""
+    from zjtx_desktop.core.policy import load_rates
+    from zjtx_desktop.store.locations import default_data_dir, rates_dir
+
+    return load_rates(user_folder=rates_dir(args.data_dir or default_data_dir()))
+
+
 def company_id(db, code: str) -> int:
     found = db.company_id_by_uscc(code)
     if found is None:

@@ -33,6 +33,11 @@ def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
 
 
+def rates_dir(data_dir: Path) -> Path:
+    """Rate values the user added (e.g. a newly published LPR), merged over the bundled tables."""
+    return data_dir / "rates"
+
+
 def damaged_dir(data_dir: Path) -> Path:
     """Damaged or replaced database files are moved here, never deleted."""
     return data_dir / "kept_aside"
