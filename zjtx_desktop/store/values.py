@@ -11,24 +11,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from zjtx_desktop.core.profile import display_value
+from zjtx_desktop.core.profile import display_value, jsonable_value
 from zjtx_desktop.core.questions import Field
 
 DECIMAL_TYPES = frozenset({"money", "percent"})
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return f"{value:f}"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [{k: _plain(v) for k, v in row.items() if v is not None} for row in value]
-    return value
-
-
 def encode(value: Any) -> str:
-    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(jsonable_value(value), ensure_ascii=False, separators=(",", ":"))
 
 
 def _typed(spec: Field, plain: Any) -> Any:
