@@ -33,6 +33,12 @@ def test_core_imports_neither_qt_nor_reportlab():
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+def test_the_store_imports_neither_qt_nor_reportlab():
+    offenders = {str(p.relative_to(PACKAGE)): imported_modules(p) & {"PySide6", "reportlab", "shiboken6"}
+                 for p in python_files(PACKAGE / "store")}
+    assert offenders and {k: v for k, v in offenders.items() if v} == {}
+
+
 def test_nothing_outside_ui_imports_qt():
     offenders = [str(p.relative_to(PACKAGE)) for p in python_files(PACKAGE)
                  if "ui" not in p.relative_to(PACKAGE).parts and "PySide6" in imported_modules(p)]
@@ -71,6 +77,14 @@ def _literals(path: Path):
 def test_no_policy_number_is_written_in_core():
     policy_numbers = _policy_numbers()
     found = [(str(p.relative_to(PACKAGE)), line, str(value)) for p in python_files(PACKAGE / "core")
+             for line, value in _literals(p) if value in policy_numbers]
+    assert found == []
+
+
+def test_no_policy_number_is_written_in_packets():
+    """Packets print amounts from the evaluation; a cap written into a layout would go stale."""
+    policy_numbers = _policy_numbers()
+    found = [(str(p.relative_to(PACKAGE)), line, str(value)) for p in python_files(PACKAGE / "packets")
              for line, value in _literals(p) if value in policy_numbers]
     assert found == []
 

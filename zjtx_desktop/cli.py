@@ -12,6 +12,7 @@ import sys
 from zjtx_desktop import __version__
 from zjtx_desktop.commands import COMMAND_MODULES
 from zjtx_desktop.commands.common import UserError
+from zjtx_desktop.store.errors import StoreError
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.print_help()
             return 0
         return args.run(args)
-    except UserError as error:
+    except (UserError, StoreError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

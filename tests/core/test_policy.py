@@ -77,3 +77,15 @@ def test_a_successor_policy_is_a_new_folder_not_new_code():
     assert new.policy_id == "xm-srdi-2027-test"
     assert new.result("3b").amount == Decimal("900000.00")
     assert [r.measure for r in new.results] == ["3b"]
+
+
+def test_a_user_added_lpr_joins_the_bundled_table_and_wins_on_the_same_date(tmp_path):
+    from zjtx_desktop.core.policy import load_rates
+
+    (tmp_path / "lpr.yaml").write_text(
+        'id: lpr-1y\ntitle: 用户补充\nvalues:\n  2025-05-20: "0.0299"\n  2026-12-22: "0.0290"\n', encoding="utf-8")
+    series = load_rates(user_folder=tmp_path)["lpr-1y"]
+    assert series.on(date(2026, 12, 23)) == (date(2026, 12, 22), Decimal("0.0290"))
+    assert series.on(date(2025, 6, 1)) == (date(2025, 5, 20), Decimal("0.0299"))
+    assert series.on(date(2024, 8, 1)) == (date(2024, 7, 22), Decimal("0.0335"))
+    assert series.title == "一年期贷款市场报价利率（LPR）"

@@ -1,8 +1,9 @@
-"""What the commands share: the user-error type and reading profile files."""
+"""What the commands share: the user-error type, reading profile files, the data folder, padding."""
 
 from __future__ import annotations
 
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -38,3 +39,39 @@ def read_profile_file(path: Path) -> Profile:
     for warning in warnings:
         print(f"提示：{path.name} {warning}", file=sys.stderr)
     return profile
+
+
+def add_data_dir(parser) -> None:
+    parser.add_argument("--data-dir", type=Path, default=None, metavar="文件夹",
+                        help="数据文件夹，默认为用户数据目录（可用环境变量 ZJTX_DATA_DIR 指定）")
+
+
+def open_database(args, *, read_only: bool = False):
+    """The store of `--data-dir` (or the default folder). StoreErrors reach the user via cli.main."""
+    from zjtx_desktop.store import Database, default_data_dir
+
+    return Database.open(args.data_dir or default_data_dir(), read_only=read_only)
+
+
+def user_rates(args):
+    """The bundled rate tables plus the values entered with `zjtx-desktop lpr --add`."""
+    from zjtx_desktop.core.policy import load_rates
+    from zjtx_desktop.store.locations import default_data_dir, rates_dir
+
+    return load_rates(user_folder=rates_dir(args.data_dir or default_data_dir()))
+
+
+def company_id(db, code: str) -> int:
+    found = db.company_id_by_uscc(code)
+    if found is None:
+        raise UserError(f"数据库中没有统一社会信用代码为 {code} 的企业。可用 zjtx-desktop list 查看已有企业")
+    return found
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, columns: int) -> str:
+    """Left-aligned in a terminal where a Chinese character takes two columns."""
+    return text + " " * max(columns - width(text), 0)

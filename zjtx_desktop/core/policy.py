@@ -254,10 +254,21 @@ def load_rate_series(path: Path) -> RateSeries:
     return RateSeries(str(raw["id"]), raw["title"], tuple(sorted(values)))
 
 
-def load_rates(folder: Path | None = None) -> dict[str, RateSeries]:
+def load_rates(folder: Path | None = None, *, user_folder: Path | None = None) -> dict[str, RateSeries]:
+    """The bundled rate tables, with the values a user added (in `user_folder`) merged in.
+
+    A user's value for a date replaces the bundled one for that date, so a newly published LPR can
+    be entered without a new release.
+    """
     folder = folder or rates_dir()
-    series = [load_rate_series(path) for path in sorted(folder.glob("*.yaml"))]
-    return {s.id: s for s in series}
+    series = {s.id: s for s in (load_rate_series(path) for path in sorted(folder.glob("*.yaml")))}
+    if user_folder and user_folder.is_dir():
+        for path in sorted(user_folder.glob("*.yaml")):
+            added = load_rate_series(path)
+            base = series.get(added.id)
+            values = dict(base.values if base else ()) | dict(added.values)
+            series[added.id] = RateSeries(added.id, base.title if base else added.title, tuple(sorted(values.items())))
+    return series
 
 
 @cache

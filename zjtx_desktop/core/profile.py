@@ -75,7 +75,7 @@ class Profile:
         return Profile({**self._values, **changes}, self.questions)
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {key: _jsonable(value) for key, value in self._values.items() if value is not None}
+        return {key: jsonable_value(value) for key, value in self._values.items() if value is not None}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Profile) and dict(self._values) == dict(other._values)
@@ -98,13 +98,14 @@ def display_value(spec: Field, value: Any) -> str:
     return str(value)
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable_value(value: Any) -> Any:
+    """A typed value as JSON holds it: Decimal and date as strings, table rows without blanks."""
     if isinstance(value, Decimal):
         return f"{value:f}"
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list):
-        return [{k: _jsonable(v) for k, v in row.items() if v is not None} for row in value]
+        return [{k: jsonable_value(v) for k, v in row.items() if v is not None} for row in value]
     return value
 
 

@@ -143,6 +143,15 @@ class RuleContext:
         return None
 
 
+def share_up_to(base: Decimal, share: Decimal, ceiling: Decimal, ceiling_name: str) -> tuple[Decimal, list[str]]:
+    """`base × share`, capped at `ceiling`, with the working written out: the shape of measures 4, 7a, 7b."""
+    computed = base * share
+    lines = [f"{yuan(base)} × {rate(share)} = {yuan(computed)}"]
+    if computed > ceiling:
+        lines.append(f"超过{ceiling_name}{yuan(ceiling)}，按{yuan(ceiling)}计")
+    return min(computed, ceiling), lines
+
+
 def sum_amounts(values) -> Decimal:
     return sum(values, Decimal(0))
 

@@ -1,6 +1,6 @@
 """Measure 7 — 开展数字化赋能行动: 7a digital upgrade, 7b management consulting, 7c digital training."""
 
-from zjtx_desktop.core.measures.common import RuleContext, Status, rate, rule, sum_amounts, yuan
+from zjtx_desktop.core.measures.common import RuleContext, Status, rate, rule, share_up_to, sum_amounts, yuan
 
 
 def _level_name(ctx: RuleContext, level) -> str:
@@ -32,11 +32,7 @@ def digital_upgrade_subsidy(ctx: RuleContext):
     if absent:
         return absent
     invested = ctx.profile.get("digital_investment")
-    computed = invested * share
-    amount = min(computed, ceiling)
-    lines = [f"{yuan(invested)} × {rate(share)} = {yuan(computed)}"]
-    if computed > ceiling:
-        lines.append(f"超过单家企业最高{yuan(ceiling)}，按{yuan(ceiling)}计")
+    amount, lines = share_up_to(invested, share, ceiling, "单家企业最高")
     level = ctx.profile.get("digital_level_after")
     required = _level_name(ctx, int(min_level))
     if level is None:
@@ -64,11 +60,7 @@ def consulting_subsidy(ctx: RuleContext):
     paid = ctx.profile.get("consulting_fees_paid")
     if paid <= 0:
         return ctx.result(Status.NOT_ELIGIBLE, "管理咨询没有实际发生费用", missing=["实际支付咨询费用后可申请"])
-    computed = paid * share
-    amount = min(computed, ceiling)
-    lines = [f"{yuan(paid)} × {rate(share)} = {yuan(computed)}"]
-    if computed > ceiling:
-        lines.append(f"超过每家企业每年最高{yuan(ceiling)}，按{yuan(ceiling)}计")
+    amount, lines = share_up_to(paid, share, ceiling, "每家企业每年最高")
     return ctx.result(Status.ELIGIBLE, f"管理咨询补助，最高可申请{yuan(amount)}", amount=amount, computation=lines)
 
 

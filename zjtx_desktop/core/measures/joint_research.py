@@ -1,6 +1,6 @@
 """Measure 4 — 创新联合研发方式: 10% of a joint lab's new R&D equipment from non-fiscal funds."""
 
-from zjtx_desktop.core.measures.common import RuleContext, Status, rate, rule, yuan
+from zjtx_desktop.core.measures.common import RuleContext, Status, rate, rule, share_up_to, yuan
 
 
 @rule("joint_lab_subsidy")
@@ -20,11 +20,7 @@ def joint_lab_subsidy(ctx: RuleContext):
     if invested <= 0:
         return ctx.result(Status.NOT_ELIGIBLE, "没有新增研发设备（含软件）的非财政资金投入",
                           missing=["有新增研发设备（含软件）非财政资金投入后可申请"])
-    computed = invested * share
-    amount = min(computed, ceiling)
-    lines = [f"{yuan(invested)} × {rate(share)} = {yuan(computed)}"]
-    if computed > ceiling:
-        lines.append(f"超过最高{yuan(ceiling)}，按{yuan(ceiling)}计")
+    amount, lines = share_up_to(invested, share, ceiling, "最高")
     return ctx.result(Status.ELIGIBLE,
                       f"与{ctx.profile.get('joint_lab_partner')}共建联合实验室，最高可申请{yuan(amount)}",
                       amount=amount, computation=lines)

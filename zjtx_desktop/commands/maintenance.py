@@ -1,0 +1,60 @@
+"""Keeping the data safe from the command line: backup, restore, check-db."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from zjtx_desktop.commands.common import UserError, add_data_dir, open_database
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("backup", help="备份数据库（程序运行时也可以备份）")
+    parser.add_argument("--out", type=Path, default=None, metavar="文件", help="备份文件，默认放在数据文件夹的 backups 中")
+    add_data_dir(parser)
+    parser.set_defaults(run=run_backup)
+
+    parser = subparsers.add_parser("restore", help="用备份文件恢复数据库（当前数据另存，不会删除）")
+    parser.add_argument("file", type=Path, metavar="备份文件")
+    add_data_dir(parser)
+    parser.set_defaults(run=run_restore)
+
+    parser = subparsers.add_parser("check-db", help="检查数据库是否完好")
+    add_data_dir(parser)
+    parser.set_defaults(run=run_check)
+
+
+def run_backup(args) -> int:
+    with open_database(args, read_only=True) as db:
+        path = db.backup(args.out)
+    print(f"已备份到 {path}。恢复时运行：zjtx-desktop restore \"{path}\"")
+    return 0
+
+
+def run_restore(args) -> int:
+    from zjtx_desktop.store import Database, default_data_dir
+
+    kept = Database.restore(args.data_dir or default_data_dir(), args.file)
+    print(f"已用 {args.file.name} 恢复数据。")
+    if kept:
+        print(f"恢复前的数据已原样保存为 {kept}，如需找回请联系技术支持。")
+    return 0
+
+
+def run_check(args) -> int:
+    from zjtx_desktop.store import default_data_dir, list_backups
+    from zjtx_desktop.store.locations import database_path
+
+    if not database_path(args.data_dir or default_data_dir()).exists():
+        raise UserError(f"{args.data_dir or default_data_dir()} 中没有数据文件，无需检查。请核对 --data-dir 是否正确")
+    with open_database(args) as db:
+        problems = db.integrity_problems()
+        firms = len(db.list_companies())
+        size = db.path.stat().st_size
+        folder = db.data_dir
+    if problems:
+        lines = "\n".join(f"  - {problem}" for problem in problems[:20])
+        raise UserError(f"数据库检查发现问题：\n{lines}\n请先运行 zjtx-desktop backup 保存现状，再联系技术支持。")
+    backups = list_backups(folder)
+    print(f"数据库完好：{folder}，{firms} 家企业，{size / 1e6:.1f} MB。")
+    print(f"备份 {len(backups)} 份" + (f"，最近一份：{backups[0].name}" if backups else "") + "。")
+    return 0

@@ -1,0 +1,25 @@
+"""Print-ready PDF packets and the summary report (reportlab; never Qt).
+
+data → context → layout: forms/packets/*.yaml declare each packet's form, context.py turns the
+profile and evaluation into the strings to print, sections/ place them, styles.py owns the look.
+"""
+
+from zjtx_desktop.packets.build import (
+    NoPacketForMeasure,
+    build_all,
+    build_packet,
+    build_summary,
+    missing_fields,
+)
+from zjtx_desktop.packets.check import PacketFieldsMissing
+from zjtx_desktop.packets.context import applicable_measures
+
+__all__ = [
+    "NoPacketForMeasure",
+    "PacketFieldsMissing",
+    "applicable_measures",
+    "build_all",
+    "build_packet",
+    "build_summary",
+    "missing_fields",
+]

@@ -1,0 +1,161 @@
+"""Profile + evaluation → the exact strings each section of a packet prints. Pure: no reportlab.
+
+Everything a page shows is decided here, so it can be tested without drawing, and the layout
+modules only place what they are given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from zjtx_desktop.core.profile import Profile
+from zjtx_desktop.core.results import Evaluation, MeasureResult, Status
+from zjtx_desktop.packets.display import (
+    amount_capital,
+    amount_figures,
+    chinese_date,
+    column_header,
+    form_value,
+    tick_boxes,
+)
+from zjtx_desktop.packets.forms import FormField, FormGroup, FormTable, PacketForm
+
+OTHER_POLICY_AMOUNT = "按相关政策核定，见计算说明"
+PACKET_STATUSES = frozenset({Status.ELIGIBLE, Status.OTHER_POLICY})
+PACKET_KINDS = frozenset({"grant", "interest_subsidy", "other_policy"})
+
+
+def applicable_measures(evaluation: Evaluation) -> list[str]:
+    """Sub-items the firm can hand a packet in for: money it may get, or a fund another policy pays.
+
+    Financing (measure 11) is a bank's decision, not an application, so it gets no packet; nor does
+    anything under a policy not in force on the evaluation date (the report says why).
+    """
+    if not evaluation.policy_in_force:
+        return []
+    return [r.measure for r in evaluation.results if r.status in PACKET_STATUSES and r.kind in PACKET_KINDS]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A label and what is printed beside it; value None is a blank left for ink."""
+
+    label: str
+    value: str | None
+    full: bool = False
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    title: str
+    headers: tuple[str, ...]
+    types: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    total: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    entries: tuple[Entry, ...]
+    tables: tuple[TableBlock, ...]
+
+
+@dataclass(frozen=True)
+class PacketContext:
+    measure: str
+    title: str
+    form_title: str
+    firm_name: str
+    uscc: str
+    legal_representative: str
+    measure_title: str
+    status: str
+    explanation: str
+    clause_ref: str
+    clause: str
+    policy: str
+    policy_basis: str
+    responsible_units: str
+    amount_figures: str
+    amount_capital: str
+    evaluated_on: str
+    validity_note: str
+    reading_notice: str
+    computation: tuple[str, ...]
+    readings: tuple[str, ...]
+    materials: tuple[str, ...]
+    sections: tuple[str, ...]
+    cover_ink: tuple[str, ...]
+    groups: tuple[Group, ...]
+    signature: tuple[str, ...]
+    pledge_signature: tuple[str, ...]
+
+
+def packet_title(result: MeasureResult) -> str:
+    return f"{result.title}申请材料"
+
+
+def evaluation_values(evaluation: Evaluation, result: MeasureResult) -> dict[str, str]:
+    """The values forms/packets/ may print with `value:` (forms.EVALUATION_VALUES names them)."""
+    amount = result.amount
+    return {
+        "measure_title": f"{result.title}（措施{result.measure}）",
+        "policy_basis": f"{evaluation.document_number}《{evaluation.policy_title}》{result.clause_ref}",
+        "responsible_units": "、".join(result.responsible_units),
+        "amount_figures": OTHER_POLICY_AMOUNT if amount is None else amount_figures(amount),
+        "amount_capital": OTHER_POLICY_AMOUNT if amount is None else amount_capital(amount),
+        "evaluated_on": chinese_date(evaluation.on),
+    }
+
+
+def _entry(profile: Profile, entry: FormField, values: dict[str, str]) -> Entry:
+    if entry.is_ink:
+        return Entry(entry.label, None, entry.full)
+    if entry.value is not None:
+        return Entry(entry.label, values[entry.value], entry.full)
+    key = entry.key if profile.get(entry.key) is not None else entry.fallback
+    spec = profile.questions.field(key)
+    shown = tick_boxes(spec, profile.get(key)) if entry.boxes else form_value(spec, profile.get(key))
+    return Entry(entry.label, shown, entry.full)
+
+
+def _table(profile: Profile, table: FormTable) -> TableBlock:
+    spec = profile.questions.field(table.key)
+    columns = [spec.column(key) for key in table.columns]
+    rows = profile.rows(table.key)
+    printed = tuple(tuple(form_value(c, row.get(c.key), in_table=True) for c in columns) for row in rows)
+    total = None
+    if table.totals:
+        sums = {key: sum((row[key] for row in rows), Decimal(0)) for key in table.totals}
+        total = tuple(form_value(c, sums[c.key], in_table=True) if c.key in sums else "" for c in columns)
+    return TableBlock(table.title, tuple(column_header(c) for c in columns), tuple(c.type for c in columns),
+                      printed, total)
+
+
+def _group(profile: Profile, group: FormGroup, values: dict[str, str]) -> Group:
+    return Group(group.title, tuple(_entry(profile, e, values) for e in group.fields),
+                 tuple(_table(profile, t) for t in group.tables))
+
+
+def packet_context(profile: Profile, evaluation: Evaluation, form: PacketForm) -> PacketContext:
+    """Assumes check.missing_items found nothing: every field the form names is filled."""
+    result = evaluation.result(form.measure)
+    values = evaluation_values(evaluation, result)
+    return PacketContext(
+        measure=result.measure, title=packet_title(result), form_title=f"{result.title}申请表",
+        firm_name=profile.get("company_name"),
+        uscc=profile.get("uscc"), legal_representative=profile.get("legal_representative") or "",
+        measure_title=values["measure_title"], status=str(result.status), explanation=result.explanation,
+        clause_ref=result.clause_ref, clause=result.clause,
+        policy=f"{evaluation.document_number}《{evaluation.policy_title}》", policy_basis=values["policy_basis"],
+        responsible_units=values["responsible_units"], amount_figures=values["amount_figures"],
+        amount_capital=values["amount_capital"], evaluated_on=values["evaluated_on"],
+        validity_note=evaluation.validity_note, reading_notice=evaluation.reading_notice,
+        computation=result.computation,
+        readings=result.readings if result.status is not Status.NOT_ELIGIBLE else (),
+        materials=result.materials, sections=form.sections, cover_ink=form.cover_ink,
+        groups=tuple(_group(profile, g, values) for g in form.groups),
+        signature=form.signature, pledge_signature=form.pledge_signature,
+    )

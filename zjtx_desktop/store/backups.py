@@ -1,0 +1,62 @@
+"""Copies of the database through SQLite's online backup API, kept in <data folder>/backups.
+
+Automatic copies (on open, on close, before a deletion) rotate so the folder cannot grow without
+end; copies the user asks for, and those taken before a migration or a restore, are kept.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from zjtx_desktop.store.locations import backups_dir
+
+KEEP = {"open": 3, "close": 3, "delete": 10}  # 10,000 firms make a ~70 MB file: keep the folder modest
+PREFIX = "zjtx-"
+
+
+def backup_connection(conn: sqlite3.Connection, dest: Path) -> Path:
+    """Copy a live database (committed WAL content included) to `dest`, atomically: a copy is
+    either complete or absent, never half-written."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_name(dest.name + ".partial")
+    target = sqlite3.connect(partial)
+    try:
+        conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+    with open(partial, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, dest)
+    return dest
+
+
+def new_backup_path(data_dir: Path, reason: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return backups_dir(data_dir) / f"{PREFIX}{stamp}-{reason}.db"
+
+
+def take_backup(conn: sqlite3.Connection, data_dir: Path, reason: str) -> Path:
+    path = backup_connection(conn, new_backup_path(data_dir, reason))
+    rotate(data_dir, reason)
+    return path
+
+
+def list_backups(data_dir: Path) -> list[Path]:
+    """Every backup, newest first (the file name starts with its time)."""
+    folder = backups_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{PREFIX}*.db"), key=lambda p: p.name, reverse=True)
+
+
+def rotate(data_dir: Path, reason: str) -> None:
+    keep = KEEP.get(reason)
+    if keep is None:
+        return
+    same_reason = [p for p in list_backups(data_dir) if p.stem.endswith(f"-{reason}")]
+    for old in same_reason[keep:]:
+        old.unlink(missing_ok=True)

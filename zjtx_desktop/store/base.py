@@ -1,0 +1,52 @@
+"""What every part of the Database shares: the write transaction and the clock."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from zjtx_desktop.core.questions import Questions, default_questions
+from zjtx_desktop.store.errors import StoreError, translated
+
+
+def now_text() -> str:
+    return datetime.now().isoformat(timespec="microseconds")
+
+
+class StoreBase:
+    data_dir: Path
+    conn: sqlite3.Connection
+    db: sqlite_utils.Database
+
+    @property
+    def read_only(self) -> bool:
+        raise NotImplementedError
+
+    @property
+    def questions(self) -> Questions:
+        return default_questions()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One transaction: all of it is committed (and on disk) when the block ends, or none of it."""
+        if self.read_only:
+            raise StoreError("本窗口是只读方式打开的（另一个窗口正在编辑这些数据），不能修改。"
+                             "请到那个窗口中修改，或关闭它后重新打开本窗口。")
+        with translated(self.data_dir), self.db.atomic():
+            yield
+
+    def _new_change(self, source: str) -> int:
+        """The audit rows written next share this change's time and source."""
+        cursor = self.conn.execute("INSERT INTO changes (time, source) VALUES (?, ?)", [now_text(), source])
+        return cursor.lastrowid
+
+    def _require_company(self, company_id: int) -> sqlite3.Row | tuple:
+        row = self.conn.execute("SELECT id, name, uscc FROM companies WHERE id = ?", [company_id]).fetchone()
+        if row is None:
+            raise StoreError("找不到这家企业（可能已被删除）。请回到企业列表刷新后再试。")
+        return row

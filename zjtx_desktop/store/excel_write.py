@@ -1,0 +1,105 @@
+"""Writing workbooks: the blank template, and every firm's data in the same layout.
+
+Values are written as a user reads them (option labels, 是/否, real dates and numbers), so the file
+that comes out can be edited in Excel and imported back unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+
+from zjtx_desktop.core.profile import Profile
+from zjtx_desktop.core.questions import Field, Questions, default_questions
+from zjtx_desktop.store.errors import StoreError
+from zjtx_desktop.store.excel_layout import (
+    CODE_KEY,
+    HELP_SHEET,
+    MAIN_SHEET,
+    code_header,
+    hint,
+    main_fields,
+    sheet_title,
+    table_fields,
+)
+
+REQUIRED_FILL = PatternFill("solid", start_color="FFF2CC")
+BOLD = Font(bold=True)
+TEXT_TYPES = frozenset({"text", "uscc", "phone", "mobile", "email", "bank_account"})
+
+
+def write_excel_template(path: Path, questions: Questions | None = None) -> None:
+    """The blank workbook a service center fills in: headers, table sheets and instructions."""
+    write_firms_workbook(path, [], questions)
+
+
+def write_firms_workbook(path: Path, profiles: Iterable[Profile], questions: Questions | None = None) -> None:
+    questions = questions or default_questions()
+    workbook = Workbook(write_only=True)
+    main = workbook.create_sheet(MAIN_SHEET)
+    tables = {spec.key: workbook.create_sheet(sheet_title(spec)) for spec in table_fields(questions)}
+    main.freeze_panes = "C2"
+    main.append(_headers(main, main_fields(questions)))
+    for spec in table_fields(questions):
+        tables[spec.key].append(_headers(tables[spec.key], [questions.field(CODE_KEY), *spec.columns]))
+    for profile in profiles:
+        main.append([_cell(spec, profile.get(spec.key)) for spec in main_fields(questions)])
+        for spec in table_fields(questions):
+            for row in profile.rows(spec.key):
+                tables[spec.key].append([profile.get(CODE_KEY), *(_cell(c, row.get(c.key)) for c in spec.columns)])
+    _write_help(workbook.create_sheet(HELP_SHEET), questions)
+    save_workbook(workbook, path)
+
+
+def _headers(sheet, fields: list[Field]) -> list[WriteOnlyCell]:
+    cells = []
+    for spec in fields:
+        cell = WriteOnlyCell(sheet, spec.label)
+        cell.font = BOLD
+        if spec.required:
+            cell.fill = REQUIRED_FILL
+        cells.append(cell)
+    return cells
+
+
+def _cell(spec: Field, value: Any) -> Any:
+    if value is None:
+        return None
+    if spec.type == "choice":
+        return spec.option_label(value)
+    if spec.type == "bool":
+        return "是" if value else "否"
+    if spec.type in TEXT_TYPES:
+        return str(value)
+    return value
+
+
+def _write_help(sheet, questions: Questions) -> None:
+    sheet.append(["工作表", "列名", "必填", "怎么填", "说明"])
+    for spec in main_fields(questions):
+        sheet.append([MAIN_SHEET, spec.label, "是" if spec.required else "", hint(spec), spec.help])
+    for table in table_fields(questions):
+        sheet.append([sheet_title(table), code_header(questions), "是", "该行所属企业的统一社会信用代码",
+                      "须与“企业信息”表中的企业一致；一家企业有几行就填几行"])
+        for column in table.columns:
+            sheet.append([sheet_title(table), column.label, "是" if column.required else "", hint(column), column.help])
+
+
+def save_workbook(workbook: Workbook, path: Path) -> None:
+    """Written beside the target, then moved over it: an interrupted save never leaves half a file."""
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        workbook.save(partial)
+        os.replace(partial, path)
+    except PermissionError:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"无法写入 {path}：文件可能正在Excel中打开，或文件夹没有写入权限。请关闭该文件后重试。") from None
+    except FileNotFoundError:
+        raise StoreError(f"文件夹 {path.parent} 不存在，请先建立该文件夹或换一个保存位置。") from None

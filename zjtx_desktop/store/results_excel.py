@@ -1,0 +1,52 @@
+"""`evaluate --all`: one row per firm, a status and an amount column per measure sub-item, a total."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from zjtx_desktop.core.results import Evaluation
+from zjtx_desktop.store.excel_write import save_workbook
+
+SHEET = "评估结果"
+
+
+def write_results_workbook(path: Path, evaluations: list[Evaluation]) -> None:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(SHEET)
+    sheet.freeze_panes = "C2"
+    measures = _measures(evaluations)
+    headers = ["企业名称", "统一社会信用代码", "评估日期", "政策"]
+    for measure, title in measures.items():
+        headers += [f"{measure} {title} 结论", f"{measure} 最高可申请（元）"]
+    headers.append("补助合计（元）")
+    sheet.append([_bold(sheet, header) for header in headers])
+    for evaluation in evaluations:
+        by_measure = {result.measure: result for result in evaluation.results}
+        row = [evaluation.company_name, evaluation.uscc, evaluation.on, evaluation.document_number]
+        for measure in measures:
+            result = by_measure.get(measure)
+            row += [str(result.status), result.amount] if result else [None, None]
+        row.append(evaluation.total)
+        sheet.append(row)
+    if evaluations:
+        sheet.append([f"金额为“最高可申请”额度，不是承诺；{evaluations[0].reading_notice}。"])
+    save_workbook(workbook, path)
+
+
+def _measures(evaluations: list[Evaluation]) -> dict[str, str]:
+    """Every sub-item that appears, in the policy's order (firms evaluated under one policy share them)."""
+    measures: dict[str, str] = {}
+    for evaluation in evaluations:
+        for result in evaluation.results:
+            measures.setdefault(result.measure, result.title)
+    return measures
+
+
+def _bold(sheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, text)
+    cell.font = Font(bold=True)
+    return cell
