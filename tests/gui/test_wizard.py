@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QRadioButton, QTableWidget, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QWizard,
+)
 
 from zjtx_desktop.core.policy import default_policies
 from zjtx_desktop.core.questions import default_questions
@@ -94,3 +102,38 @@ def test_table_rows_are_added_checked_and_saved(qtbot, memory_session):
     assert memory_session.values["tech_fund_loans"][0]["bank"] == "厦门银行"
     assert "draft:tech_fund_loans" in memory_session.meta
     assert memory_session.meta["draft:tech_fund_loans"] is None
+
+
+def test_keyboard_only_tab_follows_the_layout_enter_and_page_keys_move_on(qtbot, memory_session):
+    wizard = make_wizard(qtbot, memory_session)
+    line = wizard.findChild(QLineEdit, "company_name")
+    line.setFocus()
+    order = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget().objectName())
+    assert order == ["uscc", "registration_date", "registered_capital", "company_size"]
+    postal = type_into(qtbot, wizard, "postal_code", "361026")
+    postal.setFocus()
+    qtbot.keyClick(postal, Qt.Key.Key_Return)
+    assert wizard.currentPage().objectName() == "page_contact"
+    assert memory_session.values["postal_code"] == "361026"
+    qtbot.keyClick(QApplication.focusWidget() or wizard, Qt.Key.Key_PageDown)
+    assert wizard.currentPage().objectName() == "page_operations"
+    qtbot.keyClick(QApplication.focusWidget() or wizard, Qt.Key.Key_PageUp)
+    assert wizard.currentPage().objectName() == "page_contact"
+
+
+def test_the_review_lists_every_answer_and_jumps_back_to_it(qtbot, memory_session):
+    memory_session.values.update(company_name="厦门测试科技有限公司", tier="srdi")
+    memory_session.meta["wizard_page"] = "review"
+    wizard = make_wizard(qtbot, memory_session)
+    assert wizard.currentPage().objectName() == "page_review"
+    tree = wizard.review.tree
+    identity = tree.topLevelItem(0)
+    assert identity.text(0) == "企业基本信息" and identity.child(0).text(1) == "厦门测试科技有限公司"
+    assert identity.child(1).text(1) == "（必填，尚未填写）"
+    tree.setCurrentItem(identity.child(1))
+    qtbot.mouseClick(wizard.findChild(QPushButton, "review_edit"), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage().objectName() == "page_identity"
+    assert QApplication.focusWidget().objectName() == "uscc"

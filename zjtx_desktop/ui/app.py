@@ -71,22 +71,25 @@ def run_application(argv: list[str]) -> int:
     app = create_application()
     scratch = Path(tempfile.mkdtemp(prefix="zjtx-demo-")) if args.demo else None
     data_dir = scratch or args.data_dir or services.default_data_dir()
+    Path(data_dir).mkdir(parents=True, exist_ok=True)
+    log = errors.start_log(data_dir)
+    previous_hook = errors.install_excepthook()
     try:
-        Path(data_dir).mkdir(parents=True, exist_ok=True)
-        errors.start_log(data_dir)
-        errors.install_excepthook()
         db = open_database(data_dir=data_dir)
         if db is None:
             return 1
-        if scratch:
-            services.fill_demo(db=db)
-        window = MainWindow(db=db, data_dir=data_dir)
-        if scratch:
-            window.setWindowTitle(f"{window.windowTitle()}（演示数据，关闭后不保留）")
-        window.show()
-        code = app.exec()
-        db.close()
-        return code
+        try:
+            if scratch:
+                services.fill_demo(db=db)
+            window = MainWindow(db=db, data_dir=data_dir)
+            if scratch:
+                window.setWindowTitle(f"{window.windowTitle()}（演示数据，关闭后不保留）")
+            window.show()
+            return app.exec()
+        finally:
+            db.close()
     finally:
+        sys.excepthook = previous_hook
+        errors.stop_log(log)
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)

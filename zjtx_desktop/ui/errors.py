@@ -25,7 +25,7 @@ LOG_FILE = "zjtx-desktop.log"
 _log_path: Path | None = None
 
 
-def start_log(data_dir: Path) -> Path:
+def start_log(data_dir: Path) -> logging.Handler:
     """Append to logs/zjtx-desktop.log in the data folder; the support desk asks for this file."""
     global _log_path
     folder = Path(data_dir) / "logs"
@@ -35,7 +35,14 @@ def start_log(data_dir: Path) -> Path:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     LOG.addHandler(handler)
     LOG.setLevel(logging.INFO)
-    return _log_path
+    return handler
+
+
+def stop_log(handler: logging.Handler) -> None:
+    global _log_path
+    LOG.removeHandler(handler)
+    handler.close()
+    _log_path = None
 
 
 def user_message(error: BaseException) -> str:
@@ -63,6 +70,8 @@ def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTy
     report(error.with_traceback(tb), parent=QApplication.activeWindow(), title="程序出错")
 
 
-def install_excepthook() -> None:
-    """Errors escaping a Qt slot reach sys.excepthook; show them instead of printing a traceback."""
-    sys.excepthook = _excepthook
+def install_excepthook():
+    """Errors escaping a Qt slot reach sys.excepthook; show them instead of printing a traceback.
+    Returns the previous hook, to put back when the application ends."""
+    previous, sys.excepthook = sys.excepthook, _excepthook
+    return previous

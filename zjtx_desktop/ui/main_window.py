@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.db, self.data_dir, self.today = db, Path(data_dir), today
         self.questions = default_questions()
         self.policies = policy_packs.installed_policies(data_dir=self.data_dir)
+        self.rates = services.user_rates(data_dir=self.data_dir)
         self.settings = AppSettings(self.data_dir)
         self.workspace: FirmWorkspace | None = None
         self.setWindowTitle("专精特新政策申报助手" + ("（只读）" if db.read_only else ""))
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
     def open_company(self, company_id: int) -> FirmWorkspace:
         self.close_company()
         self.workspace = FirmWorkspace(session=services.FirmSession(self.db, company_id), questions=self.questions,
-                                       policies=self.policies, today=self.today)
+                                       policies=self.policies, rates=self.rates, today=self.today)
         self.workspace.leave_requested.connect(self.close_company)
         self.workspace.packets_requested.connect(self.make_packets)
         self.stack.addWidget(self.workspace)

@@ -14,7 +14,7 @@ from typing import Any
 from zjtx_desktop import packets
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.core.paths import examples_dir
-from zjtx_desktop.core.policy import Policy
+from zjtx_desktop.core.policy import Policy, RateSeries, load_rates
 from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.results import Evaluation
 from zjtx_desktop.store import (
@@ -25,6 +25,7 @@ from zjtx_desktop.store import (
     StoreError,
     default_data_dir,
 )
+from zjtx_desktop.store.locations import rates_dir
 
 __all__ = ["Database", "DatabaseDamaged", "DatabaseLocked", "DatabaseTooNew", "default_data_dir"]
 
@@ -61,8 +62,14 @@ class FirmSession:
 
 
 # -- evaluation and packets -------------------------------------------------------------------------
-def evaluate_firm(*, profile: Profile, on: date, policies: tuple[Policy, ...]) -> Evaluation:
-    return evaluate(profile, on, policies=policies)
+def user_rates(*, data_dir: Path) -> dict[str, RateSeries]:
+    """The bundled rate tables with the LPR values a user added (`zjtx-desktop lpr --add`)."""
+    return load_rates(user_folder=rates_dir(Path(data_dir)))
+
+
+def evaluate_firm(*, profile: Profile, on: date, policies: tuple[Policy, ...],
+                  rates: dict[str, RateSeries]) -> Evaluation:
+    return evaluate(profile, on, policies=policies, rates=rates)
 
 
 def applicable_measures(*, evaluation: Evaluation) -> list[str]:

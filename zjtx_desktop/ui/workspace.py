@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from zjtx_desktop.core.money import format_yuan
-from zjtx_desktop.core.policy import Policy, policy_for
+from zjtx_desktop.core.policy import Policy, RateSeries, policy_for
 from zjtx_desktop.core.questions import Questions
 from zjtx_desktop.core.results import Evaluation
 from zjtx_desktop.ui import services
@@ -33,10 +33,10 @@ class FirmWorkspace(QWidget):
     packets_requested = Signal()
 
     def __init__(self, *, session: services.FirmSession, questions: Questions, policies: tuple[Policy, ...],
-                 today: Callable[[], date], parent: QWidget | None = None):
+                 rates: dict[str, RateSeries], today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("workspace")
-        self.session, self.policies, self.today = session, policies, today
+        self.session, self.policies, self.rates, self.today = session, policies, rates, today
         self.evaluation: Evaluation | None = None
         self._unsaved_evaluation = False
         self._evaluation_id: int | None = None
@@ -76,7 +76,8 @@ class FirmWorkspace(QWidget):
     def reevaluate(self) -> Evaluation:
         """Evaluation takes well under a millisecond, so it runs after every saved field."""
         profile = self.session.profile()
-        self.evaluation = services.evaluate_firm(profile=profile, on=self.today(), policies=self.policies)
+        self.evaluation = services.evaluate_firm(profile=profile, on=self.today(), policies=self.policies,
+                                                 rates=self.rates)
         self._unsaved_evaluation = True
         self.results.show_evaluation(self.evaluation)
         name = profile.get("company_name") or "（未填写企业名称）"
