@@ -45,9 +45,17 @@ def stop_log(handler: logging.Handler) -> None:
     _log_path = None
 
 
+def _written_for_users() -> tuple[type[BaseException], ...]:
+    """Error types whose message is already a Chinese instruction. The packets' type only counts
+    once the packets are loaded (they are loaded lazily); before that no such error can exist."""
+    packets = sys.modules.get("zjtx_desktop.packets")
+    own = (packets.PacketFieldsMissing,) if packets else ()
+    return (PolicyError, ProfileInvalid, QuestionsError, *USER_ERRORS, *own)
+
+
 def user_message(error: BaseException) -> str:
     """The Chinese sentence for an error: its own message when it was written for users."""
-    if isinstance(error, (PolicyError, ProfileInvalid, QuestionsError, *USER_ERRORS)):
+    if isinstance(error, _written_for_users()):
         return str(error)
     if isinstance(error, PermissionError):
         return f"没有权限读写文件“{error.filename}”。请关闭正在使用它的程序（如 Excel），或换一个文件夹后重试。"

@@ -32,7 +32,6 @@ from zjtx_desktop.core.policy import policy_for
 from zjtx_desktop.core.questions import default_questions
 from zjtx_desktop.ui import dialogs, policy_packs, services
 from zjtx_desktop.ui.help_dialog import HelpDialog
-from zjtx_desktop.ui.packets_dialog import PacketsDialog, default_output_folder
 from zjtx_desktop.ui.policy_dialog import PolicyDialog, validity_sentence
 from zjtx_desktop.ui.settings import AppSettings
 from zjtx_desktop.ui.worker import run_in_background
@@ -273,7 +272,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已备份到 {self.db.backup()}", 15000)
 
     # -- packets, policy, help -----------------------------------------------------------------
-    def make_packets(self) -> PacketsDialog | None:
+    def make_packets(self):
+        from zjtx_desktop.ui.packets_dialog import PacketsDialog, default_output_folder  # QtPdf, on first use
+
         workspace = self.workspace
         if workspace is None:
             return None

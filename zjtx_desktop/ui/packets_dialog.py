@@ -143,9 +143,9 @@ class PacketsDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.generate_button.setEnabled(True)
-        fields = getattr(error, "fields", None)
-        if isinstance(error, services.packets.PacketFieldsMissing) and fields:
-            self._offer_missing(list(fields))
+        fields = services.fields_missing_from(error)
+        if fields:
+            self._offer_missing(fields)
         else:
             errors.report(error, parent=self, title="申请材料未能生成")
 

@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from zjtx_desktop import packets
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.core.paths import examples_dir
 from zjtx_desktop.core.policy import Policy, RateSeries, load_rates
@@ -29,7 +28,7 @@ from zjtx_desktop.store.locations import rates_dir
 
 __all__ = ["Database", "DatabaseDamaged", "DatabaseLocked", "DatabaseTooNew", "default_data_dir"]
 
-USER_ERRORS: tuple[type[Exception], ...] = (StoreError, packets.PacketFieldsMissing)
+USER_ERRORS: tuple[type[Exception], ...] = (StoreError,)  # and packets' own, once loaded (errors.py)
 
 
 class FirmSession:
@@ -72,23 +71,36 @@ def evaluate_firm(*, profile: Profile, on: date, policies: tuple[Policy, ...],
     return evaluate(profile, on, policies=policies, rates=rates)
 
 
+def _packets():
+    """reportlab takes 0.15 s to import; it is loaded when the first packet is asked for, not at start."""
+    from zjtx_desktop import packets
+
+    return packets
+
+
 def applicable_measures(*, evaluation: Evaluation) -> list[str]:
-    return packets.applicable_measures(evaluation)
+    return _packets().applicable_measures(evaluation)
 
 
 def missing_packet_fields(*, profile: Profile, evaluation: Evaluation, measures: list[str]) -> list:
     """Every field the chosen packets still need, each once, in the order the wizard asks them."""
     seen: dict[str, Any] = {}
     for measure in measures:
-        for spec in packets.missing_fields(profile, evaluation, measure):
+        for spec in _packets().missing_fields(profile, evaluation, measure):
             seen.setdefault(spec.key, spec)
     return list(seen.values())
+
+
+def fields_missing_from(error: BaseException) -> list | None:
+    """The fields a packet build stopped for, or None when the error is of another kind."""
+    packets = _packets()
+    return list(error.fields) if isinstance(error, packets.PacketFieldsMissing) else None
 
 
 def build_packets(*, profile: Profile, evaluation: Evaluation, out_dir: Path, measures: list[str],
                   progress: Callable[[int, int, str], None]) -> list[Path]:
     Path(out_dir).mkdir(parents=True, exist_ok=True)
-    return packets.build_all(profile, evaluation, out_dir, measures=measures, progress=progress)
+    return _packets().build_all(profile, evaluation, out_dir, measures=measures, progress=progress)
 
 
 # -- the demo ---------------------------------------------------------------------------------------
