@@ -148,3 +148,13 @@ def test_demo_opens_the_application_on_the_example_firms(qtbot, monkeypatch):
     listed, title, folder = seen[0]
     assert len(listed) == 5 and "演示" in title
     assert not folder.exists()  # the demo leaves nothing behind
+
+
+def test_a_damaged_policy_pack_in_the_data_folder_is_reported_at_start(qtbot, data_dir, monkeypatch):
+    shown = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, **kw: shown.append(kw["text"]))
+    broken = data_dir / "policies" / "broken"
+    broken.mkdir(parents=True)
+    (broken / "policy.yaml").write_text("id: [unclosed", encoding="utf-8")
+    assert app.run_application(["--data-dir", str(data_dir)]) == 1
+    assert "policy.yaml" in shown[0] and "YAML" in shown[0]

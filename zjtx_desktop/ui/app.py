@@ -82,6 +82,11 @@ def run_application(argv: list[str]) -> int:
             if scratch:
                 services.fill_demo(db=db)
             window = MainWindow(db=db, data_dir=data_dir)
+        except Exception as error:  # noqa: BLE001 — e.g. a damaged policy pack: say so, never a traceback
+            errors.report(error, title="程序无法启动")
+            db.close()
+            return 1
+        try:
             if scratch:
                 window.setWindowTitle(f"{window.windowTitle()}（演示数据，关闭后不保留）")
             window.show()
