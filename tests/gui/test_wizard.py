@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -125,7 +127,7 @@ def test_keyboard_only_tab_follows_the_layout_enter_and_page_keys_move_on(qtbot,
 
 
 def test_the_review_lists_every_answer_and_jumps_back_to_it(qtbot, memory_session):
-    memory_session.values.update(company_name="厦门测试科技有限公司", tier="srdi")
+    memory_session.values.update(company_name="厦门测试科技有限公司", tier="srdi", registered_capital=Decimal("5000000"))
     memory_session.meta["wizard_page"] = "review"
     wizard = make_wizard(qtbot, memory_session)
     assert wizard.currentPage().objectName() == "page_review"
@@ -133,6 +135,7 @@ def test_the_review_lists_every_answer_and_jumps_back_to_it(qtbot, memory_sessio
     identity = tree.topLevelItem(0)
     assert identity.text(0) == "企业基本信息" and identity.child(0).text(1) == "厦门测试科技有限公司"
     assert identity.child(1).text(1) == "（必填，尚未填写）"
+    assert identity.child(3).text(1) == "5,000,000.00 元"
     tree.setCurrentItem(identity.child(1))
     qtbot.mouseClick(wizard.findChild(QPushButton, "review_edit"), Qt.MouseButton.LeftButton)
     assert wizard.currentPage().objectName() == "page_identity"

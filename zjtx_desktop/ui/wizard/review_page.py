@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.profile import Profile, display_value
 from zjtx_desktop.core.questions import Page
 
@@ -60,6 +61,8 @@ class ReviewPage(QWizardPage):
                     text = "（有错误，未保存，请返回修改）"
                 elif spec.type == "table":
                     text = f"{len(value)} 行" if value else ""
+                elif spec.type == "money" and value is not None:
+                    text = f"{format_yuan(value)} 元"
                 else:
                     text = display_value(spec, value)
                 if not text and spec.required:
