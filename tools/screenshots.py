@@ -59,8 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     from zjtx_desktop.ui.main_window import MainWindow
 
     today = date(2026, 11, 27)
-    with tempfile.TemporaryDirectory() as scratch:
-        data_dir = Path(scratch)
+    data_dir = Path(tempfile.gettempdir()) / "zjtx-screenshots"  # a fixed path: the same pictures every run
+    shutil.rmtree(data_dir, ignore_errors=True)
+    data_dir.mkdir()
+    os.environ["HOME"] = str(data_dir)  # Documents/专精特新申报材料 (the packets' default) lands in it
+    try:
         db = Database.open(data_dir)
         services.fill_demo(db=db)
         window = MainWindow(db=db, data_dir=data_dir, today=lambda: today)
@@ -83,7 +86,6 @@ def main(argv: list[str] | None = None) -> int:
         save(window, args.out, "06_评估结果", qt)
 
         dialog = window.make_packets()
-        dialog.folder.setText(str(data_dir / "packets"))
         dialog.generate()
         while not dialog.paths:
             qt.processEvents()
@@ -105,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         save(window.show_policy(), args.out, "09_关于政策", qt)
         window.close()
         db.close()
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
     GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
     for name in IN_GUIDE:
         shutil.copyfile(args.out / f"{name}.png", GUIDE_IMAGES / f"{name}.png")
