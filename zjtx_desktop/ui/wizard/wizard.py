@@ -49,7 +49,7 @@ class DeclarationWizard(QWizard):
         self.setOption(QWizard.WizardOption.HaveCustomButton1)
         self.setButtonText(QWizard.WizardButton.BackButton, "< 上一步(&B)")
         self.setButtonText(QWizard.WizardButton.NextButton, "下一步(&N) >")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "完成，查看结果(&F)")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "完成，查看结果(&R)")
         self.setButtonText(QWizard.WizardButton.CustomButton1, "保存并返回企业列表")
         self.customButtonClicked.connect(lambda _: self.leave())
         self.session = session
