@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from zjtx_desktop.core.paths import policies_dir, rates_dir
+from zjtx_desktop.core.questions import SAFE_LOADER
 
 MEASURE_KINDS = frozenset({"grant", "interest_subsidy", "financing", "non_monetary", "other_policy"})
 POLICY_KEYS = ("id", "title", "document_number", "issued", "effective_from", "effective_to", "tiers", "measures")
@@ -181,7 +182,7 @@ def load_policy(folder: Path) -> Policy:
     if not path.is_file():
         raise PolicyError(source, "", "找不到政策文件")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise PolicyError(source, "", f"不是有效的YAML文件（{error}）") from None
     if not isinstance(raw, dict):
@@ -240,7 +241,7 @@ def policy_for(on: date, policies: tuple[Policy, ...]) -> Policy:
 def load_rate_series(path: Path) -> RateSeries:
     source = path.name
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise PolicyError(source, "", f"不是有效的YAML文件（{error}）") from None
     _require(raw if isinstance(raw, dict) else {}, ("id", "title", "values"), source, "")

@@ -15,6 +15,9 @@ import yaml
 
 from zjtx_desktop.core.paths import forms_dir
 
+# libyaml's parser with the same safe constructor: 8 × faster, which the application's start-up feels
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FIELD_TYPES = frozenset(
     {"text", "uscc", "date", "money", "integer", "percent", "choice", "bool", "phone", "mobile", "email",
      "bank_account", "table"}
@@ -129,7 +132,7 @@ def _field(raw: dict, page: str, source: str) -> Field:
 
 def _page(path: Path) -> Page:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         raise QuestionsError(f"{path.name}：不是有效的YAML（{error}）") from error
     for required in ("page", "title", "order", "fields"):

@@ -1,0 +1,160 @@
+"""The firm list: search, copy, delete with a backup, import and export, the one-writer rule, memory."""
+
+from __future__ import annotations
+
+import json
+from contextlib import closing
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableWidget
+
+from zjtx_desktop.core.paths import examples_dir
+from zjtx_desktop.store import Database
+from zjtx_desktop.ui import app, dialogs, services
+from zjtx_desktop.ui.main_window import MainWindow
+
+from .user import User
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with closing(Database.open(folder)) as db:
+        services.fill_demo(db=db)
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, data_dir):
+    db = Database.open(data_dir)
+    main = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
+    qtbot.add_widget(main)
+    main.show()
+    yield main
+    main.close()
+    db.close()
+
+
+def names(window) -> list[str]:
+    table = window.findChild(QTableWidget, "firm_table")
+    return [table.item(row, 0).text() for row in range(table.rowCount())]
+
+
+def test_the_demo_firms_are_listed_and_search_narrows_as_you_type(qtbot, window):
+    assert len(names(window)) == 5
+    assert "还剩 34 天" in window.findChild(QLabel, "policy_banner").text()
+    search = window.findChild(QLineEdit, "firm_search")
+    qtbot.keyClicks(search, "91350205MA8UQE3J0U")
+    assert names(window) == ["厦门鹭芯电子科技股份有限公司"]
+    search.clear()
+    assert len(names(window)) == 5
+
+
+def test_after_the_policy_ends_the_banner_says_results_are_for_reference(qtbot, data_dir):
+    with closing(Database.open(data_dir)) as db:
+        late = MainWindow(db=db, data_dir=data_dir, today=lambda: date(2027, 1, 5))
+        qtbot.add_widget(late)
+        assert "已于2026-12-31到期" in late.banner.text() and "仅供参考" in late.banner.text()
+        late.close()
+
+
+def test_copy_then_delete_with_confirmation_and_a_backup(qtbot, window, monkeypatch):
+    user = User(qtbot, window)
+    user.press("firm_copy")
+    assert len(names(window)) == 6
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: asked.append(kw["text"]) or False)
+    user.press("firm_delete")
+    assert len(names(window)) == 6 and "自动备份" in asked[0]
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: True)
+    user.press("firm_delete")
+    assert len(names(window)) == 5
+    assert "备份" in window.statusBar().currentMessage()
+
+
+def test_a_json_file_is_imported_and_exported(qtbot, window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: False)  # do not update the existing firm
+    monkeypatch.setattr(dialogs, "inform", lambda parent, **kw: shown.append(kw["text"]))
+    monkeypatch.setattr(dialogs, "warn", lambda parent, **kw: shown.append(kw["text"]))
+    mine = tmp_path / "新企业.json"
+    raw = json.loads(next(examples_dir().glob("01*.json")).read_text(encoding="utf-8"))
+    raw.update(company_name="厦门新导入科技有限公司", uscc="91350200MA2Y0DG8XE")
+    mine.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(dialogs, "open_file", lambda parent, **kw: str(mine))
+    User(qtbot, window).press("firm_import")
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert "新增 1 家" in shown[0]
+    assert "厦门新导入科技有限公司" in names(window)
+    out = tmp_path / "导出.json"
+    monkeypatch.setattr(dialogs, "save_file", lambda parent, **kw: str(out))
+    User(qtbot, window).press("firm_export")
+    assert json.loads(out.read_text(encoding="utf-8"))["company_name"] in names(window)
+
+
+def test_a_second_window_on_the_same_database_is_offered_read_only(qtbot, window, data_dir, monkeypatch):
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: asked.append(kw["text"]) or True)
+    second_db = app.open_database(data_dir=data_dir)
+    try:
+        assert "只读" in asked[0] and second_db.read_only
+        second = MainWindow(db=second_db, data_dir=data_dir, today=lambda: TODAY)
+        qtbot.add_widget(second)
+        assert second.findChild(QLabel, "read_only_notice") is not None
+        assert not second.findChild(QPushButton, "firm_new").isEnabled()
+        User(qtbot, second).press("firm_open")
+        assert second.workspace.wizard.findChild(QLineEdit, "company_name").isReadOnly()
+        second.close()
+    finally:
+        second_db.close()
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: False)
+    assert app.open_database(data_dir=data_dir) is None
+
+
+def test_window_size_and_last_firm_are_remembered(qtbot, data_dir):
+    with closing(Database.open(data_dir)) as db:
+        first = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
+        qtbot.add_widget(first)
+        first.show()
+        first.resize(first.width(), 555)
+        first.table.selectRow(3)
+        chosen = first.selected_id()
+        User(qtbot, first).press("firm_open")
+        first.close()
+    assert (data_dir / "zjtx-desktop.ini").is_file()
+    with closing(Database.open(data_dir)) as db:
+        again = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
+        qtbot.add_widget(again)
+        assert again.selected_id() == chosen
+        assert again.height() == 555  # (the width is clamped to the 800-pixel offscreen screen)
+        again.close()
+
+
+def test_demo_opens_the_application_on_the_example_firms(qtbot, monkeypatch):
+    seen = []
+
+    def look_and_close():
+        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window" and w.isVisible())
+        seen.append((names(window), window.windowTitle(), window.data_dir))
+        window.close()
+
+    QTimer.singleShot(0, look_and_close)
+    assert app.run_application(["--demo"]) == 0
+    listed, title, folder = seen[0]
+    assert len(listed) == 5 and "演示" in title
+    assert not folder.exists()  # the demo leaves nothing behind
+
+
+def test_a_damaged_policy_pack_in_the_data_folder_is_reported_at_start(qtbot, data_dir, monkeypatch):
+    shown = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, **kw: shown.append(kw["text"]))
+    broken = data_dir / "policies" / "broken"
+    broken.mkdir(parents=True)
+    (broken / "policy.yaml").write_text("id: [unclosed", encoding="utf-8")
+    assert app.run_application(["--data-dir", str(data_dir)]) == 1
+    assert "policy.yaml" in shown[0] and "YAML" in shown[0]

@@ -1,0 +1,100 @@
+"""`zjtx-desktop` with no command: the Qt application, its data folder, and the one-writer rule.
+
+Options: `--demo` (a temporary database filled with the example firms, for a first look and for
+training) and `--data-dir DIR` (a data folder other than the user's default).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from zjtx_desktop import __version__
+from zjtx_desktop.core.paths import resources_dir
+from zjtx_desktop.ui import dialogs, errors, services
+from zjtx_desktop.ui.fonts import install_bundled_font
+
+APP_NAME = "专精特新政策申报助手"
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="zjtx-desktop", add_help=False)
+    parser.add_argument("--demo", action="store_true")
+    parser.add_argument("--data-dir", type=Path)
+    args, _qt_arguments = parser.parse_known_args(argv)
+    return args
+
+
+def open_database(*, data_dir: Path, parent: QWidget | None = None) -> services.Database | None:
+    """Open for writing; if another window writes, offer read-only; None when the user gives up."""
+    try:
+        return services.Database.open(data_dir)
+    except services.DatabaseLocked as locked:
+        if dialogs.confirm(parent, title="数据库正在使用", yes="只读打开", no="退出",
+                           text=f"{locked}\n同一时间只能有一个窗口修改数据。要以只读方式打开吗（可查看、评估、生成材料）？"):
+            return services.Database.open(data_dir, read_only=True)
+        return None
+    except services.DatabaseDamaged as damaged:
+        backups = "\n".join(str(path) for path in damaged.backups) or "（没有找到备份）"
+        dialogs.warn(parent, title="数据库已损坏", text=f"{damaged}\n\n可用的备份：\n{backups}",
+                     details=f"损坏的文件已保留在：{damaged.damaged_path}")
+        return None
+    except services.DatabaseTooNew as too_new:
+        dialogs.warn(parent, title="需要更新软件", text=str(too_new))
+        return None
+
+
+def create_application() -> QApplication:
+    """One QApplication with the bundled font, crisp on high-DPI screens (fractional scaling kept)."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
+    install_bundled_font(app)
+    return app
+
+
+def run_application(argv: list[str]) -> int:
+    from zjtx_desktop.ui.main_window import MainWindow  # after QApplication: widgets need it
+
+    args = parse_arguments(argv)
+    app = create_application()
+    scratch = Path(tempfile.mkdtemp(prefix="zjtx-demo-")) if args.demo else None
+    data_dir = scratch or args.data_dir or services.default_data_dir()
+    Path(data_dir).mkdir(parents=True, exist_ok=True)
+    log = errors.start_log(data_dir)
+    previous_hook = errors.install_excepthook()
+    try:
+        db = open_database(data_dir=data_dir)
+        if db is None:
+            return 1
+        try:
+            if scratch:
+                services.fill_demo(db=db)
+            window = MainWindow(db=db, data_dir=data_dir)
+        except Exception as error:  # noqa: BLE001 — e.g. a damaged policy pack: say so, never a traceback
+            errors.report(error, title="程序无法启动")
+            db.close()
+            return 1
+        try:
+            if scratch:
+                window.setWindowTitle(f"{window.windowTitle()}（演示数据，关闭后不保留）")
+            window.show()
+            return app.exec()
+        finally:
+            db.close()
+    finally:
+        sys.excepthook = previous_hook
+        errors.stop_log(log)
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)

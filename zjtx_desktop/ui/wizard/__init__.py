@@ -1,0 +1,1 @@
+"""The declaration wizard, generated from forms/questions/: one page per question file."""
