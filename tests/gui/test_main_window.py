@@ -8,15 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableWidget, QWizard
 
+from zjtx_desktop.store import Database
+from zjtx_desktop.ui import dialogs
+from zjtx_desktop.ui.main_window import MainWindow
+
 from .user import User
-
-pytest.importorskip("zjtx_desktop.store", reason="the store (issue 3) is not merged into this branch yet")
-pytest.importorskip("zjtx_desktop.packets.build", reason="the packets (issue 4) are not merged into this branch yet")
-
-from zjtx_desktop.store import Database  # noqa: E402
-
-from zjtx_desktop.ui import dialogs  # noqa: E402
-from zjtx_desktop.ui.main_window import MainWindow  # noqa: E402
 
 TODAY = date(2026, 11, 27)
 PACKET_FIELDS = {"industry_code": "C3973", "contact_email": "xulp@luxin-chip.example.cn", "net_profit": "16300000",
