@@ -1,22 +1,9 @@
-"""Run the whole flow with every socket forbidden; used by test_offline.py in a fresh process.
-
-An audit hook (PEP 578) sees every socket the Python process creates, connects or resolves, wherever
-it comes from, and turns it into an error, so a single network call anywhere fails the run.
-"""
+"""Run the CLI flow with every socket forbidden (see no_network.py); used by test_offline.py."""
 
 import sys
+from pathlib import Path
 
-FORBIDDEN = ("socket.__new__", "socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request")
-
-
-def refuse_network(event: str, args) -> None:
-    if event in FORBIDDEN:
-        raise RuntimeError(f"network use attempted: {event} {args!r}")
-
-
-sys.addaudithook(refuse_network)
-
-from pathlib import Path  # noqa: E402  (imported after the hook on purpose)
+import no_network  # noqa: F401, I001  (before the app: the hook must see everything it does)
 
 from zjtx_desktop.cli import main  # noqa: E402
 
