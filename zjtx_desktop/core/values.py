@@ -11,9 +11,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from stdnum.cn import uscc as stdnum_uscc
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
-
 from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.questions import Field
 
@@ -60,6 +57,10 @@ def _text(spec: Field, raw: Any) -> str:
 
 
 def _uscc(spec: Field, raw: Any) -> str:
+    # python-stdnum takes ~45 ms to import (it loads its online-check helpers): only when a code is checked
+    from stdnum.cn import uscc as stdnum_uscc
+    from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+
     if not isinstance(raw, str):
         raise ValueProblem("请按营业执照填写18位统一社会信用代码")
     code = re.sub(r"[\s-]", "", raw).upper()
