@@ -35,6 +35,25 @@ WARNING_STYLE = "color: #8a5a00;"
 HELP_STYLE = "color: #5f6368;"
 
 
+def add_message_and_help(layout, spec: Field, clauses: dict[str, str]) -> QLabel:
+    """Below a field (or a table): the hidden message label for problems, then the help quoting the
+    clause (its full text on hover). Returns the message label."""
+    message = QLabel()
+    message.setObjectName(f"{spec.key}__message")
+    message.setWordWrap(True)
+    message.hide()
+    layout.addWidget(message)
+    reference, tooltip = clause_hint(spec, clauses)
+    if spec.help or reference:
+        help_label = QLabel(f"{spec.help}{reference}")
+        help_label.setObjectName(f"{spec.key}__help")
+        help_label.setWordWrap(True)
+        help_label.setStyleSheet(HELP_STYLE)
+        help_label.setToolTip(tooltip)
+        layout.addWidget(help_label)
+    return message
+
+
 def clause_hint(spec: Field, clauses: dict[str, str]) -> tuple[str, str]:
     """'依据：二（二）3' for the help line, and the clause texts it refers to for the tooltip."""
     if not spec.clause:
@@ -64,19 +83,7 @@ class FieldEditor(QWidget):
         self.hint.setObjectName(f"{spec.key}__hint")
         row.addWidget(self.hint)
         layout.addLayout(row)
-        self.message = QLabel()
-        self.message.setObjectName(f"{spec.key}__message")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        layout.addWidget(self.message)
-        reference, tooltip = clause_hint(spec, clauses)
-        if spec.help or reference:
-            help_label = QLabel(f"{spec.help}{reference}")
-            help_label.setObjectName(f"{spec.key}__help")
-            help_label.setWordWrap(True)
-            help_label.setStyleSheet(HELP_STYLE)
-            help_label.setToolTip(tooltip)
-            layout.addWidget(help_label)
+        self.message = add_message_and_help(layout, spec, clauses)
 
     def _unit_text(self) -> str:
         return "元" if self.spec.type == "money" else ("%" if self.spec.type == "percent" else self.spec.unit)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from zjtx_desktop.core.profile import Issue, display_value
 from zjtx_desktop.core.questions import Field
-from zjtx_desktop.ui.wizard.field_widgets import ERROR_STYLE, HELP_STYLE, WARNING_STYLE, clause_hint
+from zjtx_desktop.ui.wizard.field_widgets import ERROR_STYLE, WARNING_STYLE, add_message_and_help
 
 ERROR_BRUSH = QBrush(QColor("#fde7e6"))
 # typing in a cell starts editing, as in Excel; no editor opens merely because the cursor moved
@@ -66,18 +65,7 @@ class TableEditor(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.message = QLabel()
-        self.message.setObjectName(f"{spec.key}__message")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        layout.addWidget(self.message)
-        reference, tooltip = clause_hint(spec, clauses)
-        if spec.help or reference:
-            help_label = QLabel(f"{spec.help}{reference}")
-            help_label.setWordWrap(True)
-            help_label.setStyleSheet(HELP_STYLE)
-            help_label.setToolTip(tooltip)
-            layout.addWidget(help_label)
+        self.message = add_message_and_help(layout, spec, clauses)
 
     def _emit_both(self) -> None:
         self.changed.emit(self.spec.key)
