@@ -85,3 +85,18 @@ def test_schema_lists_every_question(capsys):
 def test_wrong_arguments_get_a_chinese_message_and_exit_2():
     done = run_cli("evaluate", str(EXAMPLES[0]), "--format", "xml")
     assert done.returncode == 2 and done.stderr.startswith("错误：命令行参数有误") and "--help" in done.stderr
+
+
+def test_a_successor_pack_imported_in_the_app_is_used_by_the_cli_too(tmp_path, capsys):
+    """The window and the CLI must evaluate a firm alike, so both read the data folder's packs."""
+    from zjtx_desktop.store.policy_data import import_policy_pack
+
+    data = tmp_path / "data"
+    successor = Path(__file__).parent / "data" / "policies_successor" / "xm-srdi-2027"
+    import_policy_pack(source=successor, data_dir=data)
+    profile = tmp_path / "企业.json"
+    profile.write_text('{"tier": "srdi", "equipment_investment_last_year": 6000000}', encoding="utf-8")
+    assert main(["evaluate", str(profile), "--date", "2027-06-01", "--format", "json", "--data-dir", str(data)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["policy"]["id"] == "xm-srdi-2027-test"
+    assert result["results"][0]["amount"] == "900000.00"

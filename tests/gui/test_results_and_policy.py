@@ -14,9 +14,9 @@ from zjtx_desktop.core.paths import examples_dir, policies_dir
 from zjtx_desktop.core.policy import default_policies
 from zjtx_desktop.core.profile import Profile, load_profile_json
 from zjtx_desktop.core.questions import default_questions
+from zjtx_desktop.store.policy_data import import_policy_pack, installed_policies
 from zjtx_desktop.ui import dialogs
 from zjtx_desktop.ui.policy_dialog import PolicyDialog, validity_sentence
-from zjtx_desktop.ui.policy_packs import import_policy_pack, installed_policies
 from zjtx_desktop.ui.results_view import ResultsView
 
 TODAY = date(2026, 11, 27)

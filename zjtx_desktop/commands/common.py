@@ -7,6 +7,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from zjtx_desktop.core.policy import PolicyError
 from zjtx_desktop.core.profile import Profile, ProfileInvalid, load_profile_json
 
 
@@ -55,10 +56,21 @@ def open_database(args, *, read_only: bool = False):
 
 def user_rates(args):
     """The bundled rate tables plus the values entered with `zjtx-desktop lpr --add`."""
-    from zjtx_desktop.core.policy import load_rates
-    from zjtx_desktop.store.locations import default_data_dir, rates_dir
+    from zjtx_desktop.store import default_data_dir
+    from zjtx_desktop.store.policy_data import user_rates as rates_of
 
-    return load_rates(user_folder=rates_dir(args.data_dir or default_data_dir()))
+    return rates_of(data_dir=args.data_dir or default_data_dir())
+
+
+def installed_policies(args):
+    """The bundled policy and any successor pack imported into the data folder (as the app sees them)."""
+    from zjtx_desktop.store import default_data_dir
+    from zjtx_desktop.store.policy_data import installed_policies as policies_of
+
+    try:
+        return policies_of(data_dir=args.data_dir or default_data_dir())
+    except PolicyError as error:
+        raise UserError(f"数据文件夹中导入的政策包无法读取：{error}。请在程序的“关于政策”中重新导入正确的政策包") from None
 
 
 def company_id(db, code: str) -> int:

@@ -14,6 +14,7 @@ from zjtx_desktop.commands.common import (
     UserError,
     add_data_dir,
     company_id,
+    installed_policies,
     open_database,
     pad,
     parse_date,
@@ -65,15 +66,15 @@ def _evaluations(args, on: date) -> list[tuple[str | Path, Evaluation]]:
         raise UserError("--out 只用于 --all：zjtx-desktop evaluate --all --out 结果.xlsx")
     if args.out and args.out.suffix.lower() != ".xlsx":
         raise UserError("评估结果请保存为 .xlsx 文件，如 --out 评估结果.xlsx")
-    rates = user_rates(args)
+    rates, policies = user_rates(args), installed_policies(args)
     if not from_store:
-        return [(path, evaluate(read_profile_file(path), on, rates=rates)) for path in args.profiles]
+        return [(path, evaluate(read_profile_file(path), on, rates=rates, policies=policies)) for path in args.profiles]
     with open_database(args, read_only=True) as db:
         ids = [company_id(db, args.company)] if args.company else [firm.id for firm in db.list_companies()]
         if not ids:
             raise UserError("数据库中还没有企业。请先用 zjtx-desktop import 文件.xlsx 导入")
         profiles = [db.profile(i) for i in ids]
-    return [(profile.get("uscc") or "", evaluate(profile, on, rates=rates)) for profile in profiles]
+    return [(profile.get("uscc") or "", evaluate(profile, on, rates=rates, policies=policies)) for profile in profiles]
 
 
 def text_report(evaluation: Evaluation) -> str:

@@ -15,6 +15,7 @@ from zjtx_desktop.commands.common import (
     UserError,
     add_data_dir,
     company_id,
+    installed_policies,
     open_database,
     parse_date,
     read_profile_file,
@@ -38,18 +39,18 @@ def run(args) -> int:
     if bool(args.profile) == bool(args.company):
         raise UserError("请指定企业：企业信息JSON文件，或 --company 统一社会信用代码（二者选一）")
     on = args.date or date.today()
-    rates = user_rates(args)
+    rates, policies = user_rates(args), installed_policies(args)
     if args.profile:
         profile = read_profile_file(args.profile)
-        evaluation = evaluate(profile, on, rates=rates)
+        evaluation = evaluate(profile, on, rates=rates, policies=policies)
         paths = _build(profile, evaluation, args.out)
     else:
-        paths, evaluation = _build_from_database(args, on, rates)
+        paths, evaluation = _build_from_database(args, on, rates, policies)
     _report(paths, evaluation, args.out)
     return 0
 
 
-def _build_from_database(args, on: date, rates):
+def _build_from_database(args, on: date, rates, policies):
     """Build for a firm in the store and record the evaluation and files (read-only if the app is open)."""
     from zjtx_desktop.store import DatabaseLocked
 
@@ -61,7 +62,7 @@ def _build_from_database(args, on: date, rates):
     with db:
         firm = company_id(db, args.company)
         profile = db.profile(firm)
-        evaluation = evaluate(profile, on, rates=rates)
+        evaluation = evaluate(profile, on, rates=rates, policies=policies)
         paths = _build(profile, evaluation, args.out)
         if not db.read_only:
             db.record_packets(firm, db.save_evaluation(firm, evaluation), paths)

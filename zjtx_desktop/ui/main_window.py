@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.policy import policy_for
 from zjtx_desktop.core.questions import default_questions
-from zjtx_desktop.ui import dialogs, policy_packs, services
+from zjtx_desktop.store import policy_data
+from zjtx_desktop.ui import dialogs, services
 from zjtx_desktop.ui.help_dialog import HelpDialog
 from zjtx_desktop.ui.policy_dialog import PolicyDialog, validity_sentence
 from zjtx_desktop.ui.settings import AppSettings
@@ -47,8 +48,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.db, self.data_dir, self.today = db, Path(data_dir), today
         self.questions = default_questions()
-        self.policies = policy_packs.installed_policies(data_dir=self.data_dir)
-        self.rates = services.user_rates(data_dir=self.data_dir)
+        self.policies = policy_data.installed_policies(data_dir=self.data_dir)
+        self.rates = policy_data.user_rates(data_dir=self.data_dir)
         self.settings = AppSettings(self.data_dir)
         self.workspace: FirmWorkspace | None = None
         self.setWindowTitle("专精特新政策申报助手" + ("（只读）" if db.read_only else ""))
@@ -296,14 +297,14 @@ class MainWindow(QMainWindow):
 
     def show_policy(self) -> PolicyDialog:
         dialog = PolicyDialog(policies=self.policies, on=self.today(), parent=self,
-                              import_pack=lambda source: policy_packs.import_policy_pack(source=source, data_dir=self.data_dir))
+                              import_pack=lambda source: policy_data.import_policy_pack(source=source, data_dir=self.data_dir))
         dialog.imported.connect(lambda _policy: self._policies_changed(dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def _policies_changed(self, dialog: PolicyDialog) -> None:
-        self.policies = policy_packs.installed_policies(data_dir=self.data_dir)
+        self.policies = policy_data.installed_policies(data_dir=self.data_dir)
         dialog.show_policies(self.policies, self.today())
         self.show_policy_banner()
         if self.workspace is not None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.core.paths import examples_dir
-from zjtx_desktop.core.policy import Policy, RateSeries, load_rates
+from zjtx_desktop.core.policy import Policy, RateSeries
 from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.results import Evaluation
 from zjtx_desktop.store import (
@@ -24,7 +24,6 @@ from zjtx_desktop.store import (
     StoreError,
     default_data_dir,
 )
-from zjtx_desktop.store.locations import rates_dir
 
 __all__ = ["Database", "DatabaseDamaged", "DatabaseLocked", "DatabaseTooNew", "default_data_dir"]
 
@@ -61,11 +60,6 @@ class FirmSession:
 
 
 # -- evaluation and packets -------------------------------------------------------------------------
-def user_rates(*, data_dir: Path) -> dict[str, RateSeries]:
-    """The bundled rate tables with the LPR values a user added (`zjtx-desktop lpr --add`)."""
-    return load_rates(user_folder=rates_dir(Path(data_dir)))
-
-
 def evaluate_firm(*, profile: Profile, on: date, policies: tuple[Policy, ...],
                   rates: dict[str, RateSeries]) -> Evaluation:
     return evaluate(profile, on, policies=policies, rates=rates)

@@ -1,4 +1,6 @@
-"""Policy packs: the bundled policy plus successor packs an administrator imports into the data folder.
+"""The policy data a data folder adds to the bundled one: successor policy packs an administrator
+imported, and LPR values a user entered. The application and the CLI both read them here, so a firm
+evaluates the same in the window, in `zjtx-desktop evaluate` and on its packets.
 
 A pack is data only (policy.yaml and texts). It is checked completely by core's loader before
 anything is copied, so a bad pack changes nothing.
@@ -11,7 +13,16 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from zjtx_desktop.core.policy import Policy, PolicyError, default_policies, load_policies, load_policy
+from zjtx_desktop.core.policy import (
+    Policy,
+    PolicyError,
+    RateSeries,
+    default_policies,
+    load_policies,
+    load_policy,
+    load_rates,
+)
+from zjtx_desktop.store.locations import rates_dir
 
 POLICY_FOLDER = "policies"
 PACK_FILE_TYPES = frozenset({".yaml", ".yml", ".txt", ".md"})
@@ -22,6 +33,11 @@ def installed_policies(*, data_dir: Path) -> tuple[Policy, ...]:
     folder = Path(data_dir) / POLICY_FOLDER
     imported = load_policies(folder) if folder.is_dir() and any(folder.iterdir()) else ()
     return tuple(sorted((*default_policies(), *imported), key=lambda p: p.effective_from))
+
+
+def user_rates(*, data_dir: Path) -> dict[str, RateSeries]:
+    """The bundled rate tables with the LPR values a user added (`zjtx-desktop lpr --add`)."""
+    return load_rates(user_folder=rates_dir(Path(data_dir)))
 
 
 def import_policy_pack(*, source: Path, data_dir: Path) -> Policy:
