@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from zjtx_desktop.core.profile import ProfileInvalid, load_profile_json, missing_required, parse_profile
+from zjtx_desktop.core.profile import ProfileInvalid, load_profile_json, parse_profile
 
 
 def issues_of(raw):
@@ -69,8 +69,3 @@ def test_a_profile_round_trips_through_json():
     again, _ = parse_profile(json.loads(json.dumps(profile.to_json_dict())))
     assert again == profile
 
-
-def test_missing_required_lists_what_the_packets_still_need():
-    profile, _ = parse_profile({"company_name": "厦门甲公司"})
-    keys = [spec.key for spec in missing_required(profile)]
-    assert "uscc" in keys and "company_name" not in keys

@@ -199,7 +199,3 @@ def load_profile_json(text: str, questions: Questions | None = None) -> tuple[Pr
                                      "请用文本编辑器检查该处的引号、逗号和括号")]) from None
     return parse_profile(raw, questions)
 
-
-def missing_required(profile: Profile) -> list[Field]:
-    """Required fields still empty: what the wizard and the packets still need."""
-    return [spec for spec in profile.questions.fields if spec.required and profile.get(spec.key) is None]

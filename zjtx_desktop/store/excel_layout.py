@@ -12,7 +12,6 @@ from zjtx_desktop.core.questions import Field, Questions
 MAIN_SHEET = "企业信息"
 HELP_SHEET = "填写说明"
 CODE_KEY = "uscc"
-NAME_KEY = "company_name"
 FORBIDDEN_IN_TITLES = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 

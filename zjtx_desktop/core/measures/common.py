@@ -154,7 +154,3 @@ def share_up_to(base: Decimal, share: Decimal, ceiling: Decimal, ceiling_name: s
 
 def sum_amounts(values) -> Decimal:
     return sum(values, Decimal(0))
-
-
-def fen(amount: Decimal) -> Decimal:
-    return to_fen(amount)
