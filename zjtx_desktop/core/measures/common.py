@@ -79,6 +79,11 @@ class RuleContext:
     def tier_in(self, group: str) -> bool:
         return self.tier in self.policy.tiers[group]
 
+    @property
+    def is_reserve_firm(self) -> bool:
+        """A 小巨人后备 designation counts only for a 专精特新企业 (后备 are chosen among them)."""
+        return self.tier_in("srdi") and self.profile.get("reserve_designated") is True
+
     def label(self, key: str) -> str:
         return self.profile.label(key)
 

@@ -10,7 +10,7 @@ def _level_name(ctx: RuleContext, level) -> str:
 
 def _digital_upgrade_gate(ctx: RuleContext):
     """7a is for 小巨人 and 小巨人后备 firms only (a 后备 firm is a 专精特新中小企业)."""
-    if ctx.tier_in("little_giant") or (ctx.tier_in("srdi") and ctx.profile.get("reserve_designated")):
+    if ctx.tier_in("little_giant") or ctx.is_reserve_firm:
         return None
     if ctx.tier is not None and not ctx.tier_in("srdi"):
         return ctx.tier_gate("srdi", "数字化改造补助")

@@ -10,7 +10,7 @@ def _who_qualifies(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", "境外参展补助")
     if gated:
         return None, gated
-    if ctx.profile.get("reserve_designated"):
+    if ctx.is_reserve_firm:
         return "“小巨人”后备企业", None
     first_year = ctx.profile.get("first_year_overseas_application")
     if first_year is None:
