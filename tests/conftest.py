@@ -14,7 +14,7 @@ from zjtx_desktop.core.profile import parse_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"
-RESULT_CHECKS = ("status", "amount", "explanation_contains", "missing_contains", "computation_contains", "kind")
+RESULT_CHECKS = ("status", "amount", "reference_amount", "explanation_contains", "missing_contains", "computation_contains", "kind")
 
 
 def pytest_collect_file(parent, file_path: Path):
@@ -76,10 +76,11 @@ def check_result(result, expected: dict) -> list[str]:
         problems.append(f"{where} status: expected {expected['status']}, got {result.status} ({result.explanation})")
     if "kind" in expected and result.kind != expected["kind"]:
         problems.append(f"{where} kind: expected {expected['kind']}, got {result.kind}")
-    if "amount" in expected:
-        want = None if expected["amount"] is None else Decimal(str(expected["amount"]))
-        if result.amount != want:
-            problems.append(f"{where} amount: expected {want}, got {result.amount} ({list(result.computation)})")
+    for key in ("amount", "reference_amount"):
+        if key in expected:
+            want = None if expected[key] is None else Decimal(str(expected[key]))
+            if getattr(result, key) != want:
+                problems.append(f"{where} {key}: expected {want}, got {getattr(result, key)} ({list(result.computation)})")
     for key, text in (("explanation_contains", result.explanation),
                       ("missing_contains", "\n".join(result.missing)),
                       ("computation_contains", "\n".join(result.computation))):

@@ -54,6 +54,19 @@ def test_money_accepts_separators_and_the_yuan_sign(raw, value):
     assert parse("revenue", raw) == Decimal(value)
 
 
+@pytest.mark.parametrize(("raw", "value"), [("12万", "120000"), ("1,000万", "10000000"), ("3.5亿", "350000000"),
+                                            ("12万元", "120000"), (" 0.35 万 ", "3500"), ("1.23456万", "12345.6")])
+def test_money_accepts_wan_and_yi_as_accountants_type_them(raw, value):
+    assert parse("revenue", raw) == Decimal(value)
+
+
+@pytest.mark.parametrize(("raw", "message"), [("1.2345678万", "两位小数"), ("万", "不是数字"), ("12万万", "不是数字"),
+                                              ("20000亿", "超过1万亿元")])
+def test_wan_and_yi_amounts_keep_the_usual_checks(raw, message):
+    with pytest.raises(ValueProblem, match=message):
+        parse("revenue", raw)
+
+
 @pytest.mark.parametrize(("raw", "message"), [("-1", "不能为负数"), ("12.345", "两位小数"), ("一百万", "不是数字"),
                                               ("2e12", "超过1万亿元")])
 def test_money_refuses_what_cannot_be_an_amount(raw, message):

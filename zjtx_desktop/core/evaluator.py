@@ -8,7 +8,7 @@ from datetime import date
 from zjtx_desktop.core.measures import RULES, RuleContext
 from zjtx_desktop.core.policy import Policy, RateSeries, default_policies, default_rates, policy_for
 from zjtx_desktop.core.profile import Profile
-from zjtx_desktop.core.results import Evaluation, MeasureResult
+from zjtx_desktop.core.results import Evaluation, MeasureResult, Status
 
 
 def validity_note(policy: Policy, on: date) -> str:
@@ -23,7 +23,11 @@ def validity_note(policy: Policy, on: date) -> str:
 
 
 def _mark_out_of_force(result: MeasureResult, note: str) -> MeasureResult:
-    return replace(result, explanation=f"{note}{result.explanation}")
+    """Outside the policy's dates nothing is 符合: what would be is 不在有效期, its figure only for reference."""
+    if result.status is not Status.ELIGIBLE:
+        return replace(result, explanation=f"{note}{result.explanation}")
+    return replace(result, status=Status.OUT_OF_FORCE, amount=None, reference_amount=result.amount,
+                   explanation=f"{note}{result.explanation}")
 
 
 def evaluate(

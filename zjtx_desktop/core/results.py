@@ -19,6 +19,7 @@ class Status(StrEnum):
     INSUFFICIENT = "信息不足"
     OTHER_POLICY = "转其他政策"
     NON_MONETARY = "非资金支持"
+    OUT_OF_FORCE = "不在有效期"  # would be 符合, but the evaluation date is outside the policy's validity
 
 
 @dataclass(slots=True)
@@ -42,6 +43,7 @@ class MeasureResult:
     readings: tuple[str, ...]
     non_monetary: tuple[str, ...]
     policy_in_force: bool
+    reference_amount: Decimal | None = None  # only for 不在有效期: the figure, shown labelled 仅供参考
 
     @property
     def counts_toward_total(self) -> bool:
@@ -66,15 +68,17 @@ class MeasureResult:
             "readings": list(self.readings),
             "non_monetary": list(self.non_monetary),
             "policy_in_force": self.policy_in_force,
+            "reference_amount": None if self.reference_amount is None else f"{to_fen(self.reference_amount):f}",
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MeasureResult:
         """The inverse of to_json, so a saved evaluation explains a packet printed long ago."""
         tuples = ("computation", "responsible_units", "materials", "missing", "readings", "non_monetary")
-        values = {key: (tuple(data[key]) if key in tuples else data[key]) for key in cls.__slots__}
+        values = {key: (tuple(data[key]) if key in tuples else data.get(key)) for key in cls.__slots__}
         values["status"] = Status(data["status"])
-        values["amount"] = None if data["amount"] is None else Decimal(data["amount"])
+        for key in ("amount", "reference_amount"):  # evaluations saved before reference_amount have none
+            values[key] = None if values[key] is None else Decimal(values[key])
         return cls(**values)
 
 

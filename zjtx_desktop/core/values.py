@@ -26,6 +26,8 @@ LATEST_DATE = date(2099, 12, 31)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^\+?[\d\-\s()（）转]{7,24}$")
 MOBILE = re.compile(r"^1\d{10}$")
+CHINESE_UNITS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}  # "12万" as accountants type amounts
+AMOUNT_WITH_UNIT = re.compile(r"^(?P<figure>[-+]?[\d,，.]+)\s*(?P<unit>[万亿])元?$")
 TRUE_WORDS = frozenset({"true", "是", "yes", "y", "1", "√", "有"})
 FALSE_WORDS = frozenset({"false", "否", "no", "n", "0", "×", "无"})
 
@@ -118,8 +120,19 @@ def _decimal(raw: Any) -> Decimal:
     raise ValueProblem("请填写数字")
 
 
+def _amount(raw: Any) -> Decimal:
+    """An amount in yuan, also as accountants write it: "12万" → 120000, "1,000万", "3.5亿"."""
+    if isinstance(raw, str):
+        match = AMOUNT_WITH_UNIT.match(raw.strip())
+        if match:
+            value = _decimal(match["figure"]) * CHINESE_UNITS[match["unit"]]
+            whole = value.to_integral_value()
+            return whole if value == whole else value.normalize()  # 12万 is 120000, not 1.2E+5
+    return _decimal(raw)
+
+
 def _money(spec: Field, raw: Any) -> Decimal:
-    value = _decimal(raw)
+    value = _amount(raw)
     if value < 0 and not spec.allow_negative:
         raise ValueProblem("金额不能为负数，请填写0或正数")
     if value.as_tuple().exponent < -2:

@@ -1,0 +1,133 @@
+"""Writing a file so that a crash, a full disk or a locked target leaves the old file or the whole new one.
+
+Every file the program writes (database swap, backup, restore, export, PDF) goes through `atomic_path`:
+the writer fills a temporary file in the target's own folder (same volume, so the final rename is
+atomic), the bytes are flushed to disk, and only then is the target replaced. On any failure the
+temporary file is removed and the old target is untouched, and the error names the path and the cause
+in Chinese. Antivirus and indexers on Windows hold a just-written file for a moment, so the replace is
+retried for about a second before it is reported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+REPLACE_RETRY_SECONDS = 1.0
+REPLACE_RETRY_STEP = 0.05
+WINDOWS_IN_USE = frozenset({5, 32, 33})  # ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+
+
+class WriteFailed(OSError):
+    """A file could not be written; str() is the Chinese sentence for the user (path and cause).
+
+    `in_use` is true when the target is held open by another program (a PDF in a viewer on Windows):
+    the caller may offer to write beside it instead.
+    """
+
+    def __init__(self, path: Path, cause: str, *, in_use: bool = False, error: OSError | None = None):
+        self.path, self.cause, self.in_use = Path(path), cause, in_use
+        super().__init__(error.errno if error else None, f"无法写入 {path}：{cause}")
+
+    def __str__(self) -> str:
+        return f"无法写入 {self.path}：{self.cause}"
+
+
+def describe(error: OSError) -> str:
+    """The cause of an OS error in words a user can act on."""
+    code = error.errno
+    if code == errno.ENOSPC or getattr(error, "winerror", None) == 112:
+        return "磁盘空间不足，请清理磁盘空间或换一个保存位置后重试"
+    if code == errno.EROFS:
+        return "该位置是只读的（如光盘、写保护的U盘），请换一个可以写入的保存位置"
+    if code == errno.ENOENT:
+        return "文件夹不存在，请先建立该文件夹或换一个保存位置"
+    if code == errno.ENAMETOOLONG:
+        return "路径太长，请换一个较短的保存位置"
+    if code in (errno.EACCES, errno.EPERM):
+        return "没有写入权限，或文件正被其他程序打开；请检查权限、关闭该文件后重试"
+    if code == errno.EISDIR:
+        return "同名的文件夹已存在，请换一个文件名"
+    return f"{error.strerror or error}，请检查保存位置后重试"
+
+
+def _is_in_use(error: OSError) -> bool:
+    return getattr(error, "winerror", None) in WINDOWS_IN_USE
+
+
+def fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename durable; Windows has no directory handles to sync, and needs none."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def replace(source: Path, target: Path) -> None:
+    """os.replace, retried for about a second while another program holds the target (Windows)."""
+    deadline = time.monotonic() + REPLACE_RETRY_SECONDS
+    while True:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as error:
+            if time.monotonic() >= deadline:
+                if _is_in_use(error):
+                    raise WriteFailed(target, "文件正被其他程序打开，请关闭后重试", in_use=True, error=error) from error
+                raise WriteFailed(target, describe(error), error=error) from error
+            time.sleep(REPLACE_RETRY_STEP)
+        except OSError as error:
+            raise WriteFailed(target, describe(error), error=error) from error
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path | str) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; when the block ends normally, make it the target.
+
+    The temporary file is created owner-only (0600 on POSIX), which is also what the finished file
+    keeps: the program's files hold clients' finances. A failure inside the block, or while syncing
+    and replacing, removes the temporary file and leaves `target` as it was.
+    """
+    target = Path(target)
+    try:
+        descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise WriteFailed(target, describe(error), error=error) from error
+    os.close(descriptor)
+    temporary = Path(name)
+    try:
+        yield temporary
+        fsync_file(temporary)
+        replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        if isinstance(error, WriteFailed):
+            raise
+        raise WriteFailed(target, describe(error), error=error) from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    with contextlib.suppress(OSError):  # the file itself is synced and in place; this only hardens the rename
+        fsync_folder(target.parent)
+
+
+def write_bytes(target: Path | str, data: bytes) -> None:
+    with atomic_path(target) as temporary:
+        temporary.write_bytes(data)
+
+
+def write_text(target: Path | str, text: str) -> None:
+    write_bytes(target, text.encode("utf-8"))
