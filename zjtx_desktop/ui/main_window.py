@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,25 +21,24 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.policy import policy_for
 from zjtx_desktop.core.questions import default_questions
 from zjtx_desktop.store import policy_data
 from zjtx_desktop.ui import dialogs, services
+from zjtx_desktop.ui.firm_model import NAME, FirmListModel
 from zjtx_desktop.ui.help_dialog import HelpDialog
 from zjtx_desktop.ui.policy_dialog import PolicyDialog, validity_sentence
 from zjtx_desktop.ui.settings import AppSettings
 from zjtx_desktop.ui.worker import run_in_background
 from zjtx_desktop.ui.workspace import FirmWorkspace
 
-COLUMNS = ["企业名称", "统一社会信用代码", "梯度", "最近评估", "最高可申请合计（元）"]
-ID_ROLE = Qt.ItemDataRole.UserRole
+SEARCH_PAUSE_MS = 150  # typing faster than this filters once, after the last key
+COLUMN_WIDTHS = (None, 170, 190, 120, 90, 150)  # the name column takes the rest
 
 
 class MainWindow(QMainWindow):
@@ -74,17 +73,31 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("firm_search")
         self.search.setPlaceholderText("搜索企业名称或统一社会信用代码（Ctrl+F）")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _: self.refresh_list())
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_PAUSE_MS)
+        self.search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _: self.search_timer.start())
+        self.search.returnPressed.connect(self._search_entered)
+        self.firms = FirmListModel(self)
+        self.table = QTableView()
         self.table.setObjectName("firm_table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setModel(self.firms)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.itemActivated.connect(lambda _item: self.open_selected())
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            if width:
+                self.table.setColumnWidth(column, width)
+        self.table.setSortingEnabled(True)
+        header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
+        self.table.activated.connect(lambda _index: self.open_selected())
         buttons = QHBoxLayout()
         for name, text, slot, writes in (
             ("firm_new", "新建企业(&N)", self.new_company, True),
@@ -146,28 +159,44 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet("color: #b3261e; font-weight: bold;" if expired else "font-weight: bold;")
 
     def refresh_list(self, select: int | None = None) -> None:
+        """Read every firm again (after an import or a deletion); 0.1–0.3 s at 10,000 firms."""
         select = self.selected_id() if select is None else select
-        companies = self.db.list_companies(search=self.search.text().strip())
-        self.table.setRowCount(len(companies))
-        for row, company in enumerate(companies):
-            total = "" if company.last_total is None else format_yuan(company.last_total)
-            when = company.last_evaluated or ""
-            cells = (company.name or "（未填写企业名称）", company.uscc or "", company.tier,
-                     str(when)[:10], total)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ID_ROLE, company.id)
-                if column == 4:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, item)
-            if company.id == select:
-                self.table.selectRow(row)
-        if self.table.currentRow() < 0 and companies:
-            self.table.selectRow(0)
+        self.firms.load(services.firm_rows(db=self.db))
+        self._select(select)
+
+    def refresh_firm(self, company_id: int) -> None:
+        """Only the firm just left has changed: its row is read again, not the whole list."""
+        select = self.selected_id()
+        for row in services.firm_rows(db=self.db, company_id=company_id):
+            self.firms.replace(row)
+        self._select(select)
+
+    def apply_search(self) -> None:
+        """The search typed so far (called once typing pauses): filters the rows held in memory."""
+        self.search_timer.stop()
+        select = self.selected_id()
+        self.firms.set_search(self.search.text())
+        self._select(select)
+
+    def _search_entered(self) -> None:
+        self.apply_search()
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _select(self, company_id: int | None) -> None:
+        row = self.firms.row_of(company_id)
+        if row is None and self.firms.rowCount():
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.firms.index(row, NAME))
 
     def selected_id(self) -> int | None:
-        item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
-        return None if item is None else item.data(ID_ROLE)
+        firm = self.firms.firm(self.table.currentIndex().row())
+        return None if firm is None else firm.id
+
+    def selected_name(self) -> str:
+        firm = self.firms.firm(self.table.currentIndex().row())
+        return "" if firm is None else (firm.name or "未命名企业")
 
     def focus_search(self) -> None:
         if self.workspace is None:
@@ -205,7 +234,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.list_page)
         self.stack.removeWidget(workspace)
         workspace.deleteLater()
-        self.refresh_list(select=company_id)
+        self.refresh_firm(company_id)
+        self._select(company_id)
         self.table.setFocus()
 
     def copy_selected(self) -> None:
@@ -217,12 +247,13 @@ class MainWindow(QMainWindow):
         company_id = self.selected_id()
         if company_id is None:
             return
-        name = self.table.item(self.table.currentRow(), 0).text()
+        name = self.selected_name()
         if not dialogs.confirm(self, title="删除企业", yes="删除", no="取消",
                                text=f"确定删除“{name}”及其全部填报信息和评估记录吗？\n删除前会自动备份数据库。"):
             return
         backup = self.db.delete_company(company_id)
-        self.refresh_list()
+        self.firms.remove(company_id)
+        self._select(None)
         self.statusBar().showMessage(f"已删除“{name}”。删除前的备份：{backup}", 15000)
 
     def save_now(self) -> None:
@@ -257,7 +288,7 @@ class MainWindow(QMainWindow):
         company_id = self.selected_id()
         if company_id is None:
             return
-        name = self.table.item(self.table.currentRow(), 0).text()
+        name = self.selected_name()
         path = dialogs.save_file(self, title="导出企业信息", filter="JSON 文件 (*.json)", suggested=f"{name}.json")
         if path:
             self.db.export_json(company_id, Path(path))

@@ -24,6 +24,8 @@ from zjtx_desktop.store import (
     StoreError,
     default_data_dir,
 )
+from zjtx_desktop.store.firm_list import FirmRow
+from zjtx_desktop.store.firm_list import firm_rows as _firm_rows
 
 __all__ = ["Database", "DatabaseDamaged", "DatabaseLocked", "DatabaseTooNew", "default_data_dir"]
 
@@ -57,6 +59,11 @@ class FirmSession:
 
     def record_packets(self, *, eval_id: int, paths: list[Path]) -> None:
         self.db.record_packets(self.company_id, eval_id, paths)
+
+
+def firm_rows(*, db: Database, company_id: int | None = None) -> list[FirmRow]:
+    """The firm list's rows: every firm, or the one just edited."""
+    return _firm_rows(db, company_id=company_id)
 
 
 # -- evaluation and packets -------------------------------------------------------------------------

@@ -22,7 +22,7 @@ def open_and_close_main_window(data_dir: Path) -> str:
         window = MainWindow(db=db, data_dir=data_dir)
         window.show()
         app.processEvents()
-        shown, firms, title = window.isVisible(), window.table.rowCount(), window.windowTitle()
+        shown, firms, title = window.isVisible(), window.firms.rowCount(), window.windowTitle()
         window.close()
         window.deleteLater()
         app.processEvents()
