@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from zjtx_desktop.core.money import capitalize_yuan
 from zjtx_desktop.core.profile import Issue, display_value
 from zjtx_desktop.core.questions import Field
+from zjtx_desktop.ui.wheel_guard import guard_wheel
 
 PLACEHOLDERS = {
     "date": "如 2025-03-31", "money": "单位：元，如 1000000", "percent": "如 3.45 表示 3.45%",
@@ -91,7 +92,7 @@ class FieldEditor(QWidget):
     def _build_input(self) -> QWidget:
         spec = self.spec
         if spec.type == "choice":
-            box = QComboBox()
+            box = guard_wheel(QComboBox())
             box.addItem("（请选择）", None)
             for option in spec.options:
                 box.addItem(option.label, option.value)

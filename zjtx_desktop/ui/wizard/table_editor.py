@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from zjtx_desktop.core.profile import Issue, display_value
 from zjtx_desktop.core.questions import Field
+from zjtx_desktop.ui.wheel_guard import guard_wheel
 from zjtx_desktop.ui.wizard.field_widgets import ERROR_STYLE, WARNING_STYLE, add_message_and_help
 
 ERROR_BRUSH = QBrush(QColor("#fde7e6"))
@@ -79,7 +80,7 @@ class TableEditor(QWidget):
         for column, spec_column in enumerate(self.spec.columns):
             raw = (values or {}).get(spec_column.key)
             if spec_column.type == "choice":
-                box = QComboBox()
+                box = guard_wheel(QComboBox())
                 box.addItem("（请选择）", None)
                 for option in spec_column.options:
                     box.addItem(option.label, option.value)
