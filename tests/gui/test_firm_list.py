@@ -158,3 +158,24 @@ def test_a_damaged_policy_pack_in_the_data_folder_is_reported_at_start(qtbot, da
     (broken / "policy.yaml").write_text("id: [unclosed", encoding="utf-8")
     assert app.run_application(["--data-dir", str(data_dir)]) == 1
     assert "policy.yaml" in shown[0] and "YAML" in shown[0]
+
+
+def test_a_size_saved_on_a_bigger_screen_is_fitted_to_this_one(qtbot, data_dir):
+    from PySide6.QtCore import QRect
+
+    from zjtx_desktop.ui.screen import FRAME
+
+    with closing(Database.open(data_dir)) as db:  # as a window on a 1920×1080 monitor saved it
+        wide = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
+        qtbot.add_widget(wide)
+        wide.setGeometry(QRect(0, 0, 1800, 1000))
+        wide.settings.set_geometry(wide.saveGeometry())
+        wide.settings.sync()
+    with closing(Database.open(data_dir)) as db:
+        again = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
+        qtbot.add_widget(again)
+        again.show()
+        area = again.screen().availableGeometry()
+        assert again.isMaximized() or (again.width() + FRAME.width() <= area.width()
+                                       and again.height() + FRAME.height() <= area.height())
+        again.close()

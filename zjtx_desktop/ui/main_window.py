@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,10 +33,12 @@ from zjtx_desktop.ui import dialogs, services
 from zjtx_desktop.ui.firm_model import NAME, FirmListModel
 from zjtx_desktop.ui.help_dialog import HelpDialog
 from zjtx_desktop.ui.policy_dialog import PolicyDialog, validity_sentence
+from zjtx_desktop.ui.screen import fit_window
 from zjtx_desktop.ui.settings import AppSettings
 from zjtx_desktop.ui.worker import run_in_background
 from zjtx_desktop.ui.workspace import FirmWorkspace
 
+PREFERRED_SIZE = QSize(1180, 820)
 SEARCH_PAUSE_MS = 150  # typing faster than this filters once, after the last key
 COLUMN_WIDTHS = (None, 170, 190, 120, 90, 150)  # the name column takes the rest
 
@@ -57,9 +59,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.list_page)
         self.setCentralWidget(self.stack)
         self._build_menus()
-        geometry = self.settings.geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 820)
+        fit_window(self, PREFERRED_SIZE, saved=self.settings.geometry())
         self.refresh_list(select=self.settings.last_company())
         self.show_policy_banner()
 

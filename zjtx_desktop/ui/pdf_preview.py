@@ -11,6 +11,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
+from zjtx_desktop.ui.screen import fit_dialog
+
 PRINT_DPI = 300  # sharp text on paper without page images the size of a poster
 
 
@@ -42,7 +44,7 @@ class PdfPreview(QDialog):
         self.setObjectName("pdf_preview")
         self.path = Path(path)
         self.setWindowTitle(f"预览：{self.path.name}")
-        self.resize(900, 1000)
+        fit_dialog(self, QSize(900, 1000))
         self.document = QPdfDocument(self)
         self.document.load(str(self.path))
         self.view = QPdfView(self)

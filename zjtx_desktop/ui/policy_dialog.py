@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from zjtx_desktop.core.policy import Policy, PolicyError, policy_for
 from zjtx_desktop.ui import dialogs
+from zjtx_desktop.ui.screen import fit_dialog
 
 
 def validity_sentence(policy: Policy, on: date) -> str:
@@ -47,7 +48,7 @@ class PolicyDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("policy_dialog")
         self.setWindowTitle("关于政策")
-        self.resize(860, 620)
+        fit_dialog(self, QSize(860, 620))
         self._import_pack = import_pack
         self.summary = QLabel()
         self.summary.setObjectName("policy_summary")
