@@ -121,7 +121,9 @@ def test_window_size_and_last_firm_are_remembered(qtbot, data_dir):
         first = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
         qtbot.add_widget(first)
         first.show()
-        first.resize(first.width(), 555)
+        first.showNormal()  # (opened maximised on the small offscreen screen)
+        first.resize(700, 500)
+        qtbot.waitUntil(lambda: first.size().toTuple() == (700, 500) and not first.isMaximized())
         first.table.selectRow(3)  # (a QTableView over the firm model)
         chosen = first.selected_id()
         User(qtbot, first).press("firm_open")
@@ -131,7 +133,7 @@ def test_window_size_and_last_firm_are_remembered(qtbot, data_dir):
         again = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
         qtbot.add_widget(again)
         assert again.selected_id() == chosen
-        assert again.height() == 555  # (the width is clamped to the 800-pixel offscreen screen)
+        assert (again.width(), again.height()) == (700, 500)  # it fits the 800×600 offscreen screen
         again.close()
 
 

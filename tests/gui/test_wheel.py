@@ -39,6 +39,7 @@ def firm(qtbot, tmp_path):
     db = Database.open(folder)
     window = MainWindow(db=db, data_dir=folder, today=lambda: TODAY)
     qtbot.add_widget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(1000, 560)  # short enough for the first page to scroll
     window.show()
     company_id = db.company_id_by_uscc(RICHEST)
@@ -55,7 +56,7 @@ def test_a_wheel_over_an_unfocused_drop_down_scrolls_the_page_and_changes_nothin
     box = wizard.findChild(QComboBox, "company_size")
     wizard.findChild(QLineEdit, "company_name").setFocus()
     scroll = wizard.pages["identity"].scroll.verticalScrollBar()
-    assert scroll.maximum() > 0
+    qtbot.waitUntil(lambda: scroll.maximum() > 0)
     history = len(window.db.field_history(company_id, "company_size"))
     wheel_down(box)
     assert box.currentText() == "中型"

@@ -74,6 +74,7 @@ class ResultsView(QWidget):
         self.validity.setWordWrap(True)
         self.total = QLabel()
         self.total.setObjectName("results_total")
+        self.total.setWordWrap(True)
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         packets = QPushButton("生成申请材料(&P)…")
         packets.setObjectName("results_packets")
