@@ -96,10 +96,12 @@ def test_table_rows_are_added_checked_and_saved(qtbot, memory_session):
     qtbot.mouseClick(wizard.findChild(type(wizard.button(NEXT)), "tech_fund_loans_add"), Qt.MouseButton.LeftButton)
     table = wizard.findChild(QTableWidget, "tech_fund_loans")
     assert table.rowCount() == 1
-    assert not wizard.button(NEXT).isEnabled()  # the new row lacks its required cells
-    for column, text in ((1, "厦门银行"), (3, "10000000"), (4, "4.2"), (5, "2025-01-01"), (6, "2025-12-31")):
+    assert message(wizard, "tech_fund_loans") == ""  # an empty new row: nothing typed, nothing to complain of
+    table.item(0, 1).setText("厦门银行")
+    assert not wizard.button(NEXT).isEnabled()  # the row lacks its required cells
+    for column, text in ((3, "10000000"), (4, "4.2"), (5, "2025-01-01"), (6, "2025-12-31")):
         table.item(0, column).setText(text)
-    table.cellWidget(0, 0).setCurrentIndex(1)
+    table.item(0, 0).setData(Qt.ItemDataRole.UserRole, "fixed_asset")
     assert wizard.button(NEXT).isEnabled()
     assert memory_session.values["tech_fund_loans"][0]["bank"] == "厦门银行"
     assert "draft:tech_fund_loans" in memory_session.meta

@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.workspace.packets_requested.connect(self.make_packets)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
+        self.workspace.wizard.focus_page()
         self.settings.set_last_company(company_id)
         return self.workspace
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from zjtx_desktop.core.profile import Issue, ProfileInvalid, parse_field, parse_profile
@@ -67,6 +67,7 @@ class QuestionPage(QWizardPage):
             form.addRow(label, editor)
             self.editors[spec.key] = editor
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: Tab goes field to field
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
         layout = QVBoxLayout(self)
@@ -100,6 +101,10 @@ class QuestionPage(QWizardPage):
                 editor.set_value(values.get(key))
         self.touched = set(drafts)
         self._recheck()
+
+    def focus_first(self) -> None:
+        """The cursor in the page's first field, ready to type (not on a button five Tabs away)."""
+        next(iter(self.editors.values())).focus_input()
 
     def errors(self) -> list[Issue]:
         return [issue for check in self.checks.values() for issue in check.errors]

@@ -164,6 +164,15 @@ class DeclarationWizard(QWizard):
         if not self.session.read_only:
             self.session.set_meta(key=PAGE_META, value=key)
         self._fill_sidebar()
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """Each page opens with the cursor in its first field (the review: on its list of answers)."""
+        page = self.currentPage()
+        if isinstance(page, QuestionPage):
+            page.focus_first()
+        elif page is self.review:
+            self.review.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_sidebar(self) -> None:
         self.sidebar.clear()

@@ -1,0 +1,86 @@
+"""Points 4, 5 and 7 of issue 11: the keyboard all the way — tables, Enter, Esc and where the focus lands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget, QWizard
+
+from .conftest import type_text
+from .test_wizard import make_wizard
+
+LOAN = {1: "厦门银行", 3: "10000000", 4: "4.2", 5: "2025-01-01", 6: "2025-12-31"}
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def key(qtbot, which, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(focused(), which, modifier)
+
+
+def fill_row_by_keyboard(qtbot, table: QTableWidget, cells: dict[int, str], choice_steps: int) -> None:
+    """In the open first cell (a drop-down): arrows; then Tab from cell to cell, typing; Tab after the last."""
+    for column in range(table.columnCount()):
+        assert table.isAncestorOf(focused()), f"column {column}: the focus left the table early"
+        if column == 0:
+            for _ in range(choice_steps):
+                key(qtbot, Qt.Key.Key_Down)
+        elif column in cells:
+            type_text(qtbot, focused(), cells[column])
+        key(qtbot, Qt.Key.Key_Tab)
+
+
+def test_a_keyboard_only_run_fills_a_table_with_two_rows_and_moves_on(qtbot, memory_session):
+    memory_session.values.update(has_tech_fund_loans=True)
+    memory_session.meta["wizard_page"] = "loans"
+    wizard = make_wizard(qtbot, memory_session)
+    table = wizard.findChild(QTableWidget, "tech_fund_loans")
+    add = wizard.findChild(QPushButton, "tech_fund_loans_add")
+    assert focused() is table  # the page's first field has the cursor
+    key(qtbot, Qt.Key.Key_Tab)  # an empty table: Tab goes on to 添加一行
+    assert focused() is add
+    key(qtbot, Qt.Key.Key_Space)
+    fill_row_by_keyboard(qtbot, table, LOAN, choice_steps=1)
+    assert focused() is add  # Tab after the last cell left the table (it used to wrap round inside it)
+    key(qtbot, Qt.Key.Key_Space)
+    fill_row_by_keyboard(qtbot, table, {**LOAN, 1: "兴业银行"}, choice_steps=2)
+    assert focused() is add
+    key(qtbot, Qt.Key.Key_PageDown)  # (Alt+N too, on a real screen: offscreen Qt does not deliver Alt access keys)
+    assert wizard.currentPage().objectName() == "page_talent"
+    loans = memory_session.values["tech_fund_loans"]
+    assert [(loan["purpose"], loan["bank"]) for loan in loans] == [("fixed_asset", "厦门银行"), ("rd", "兴业银行")]
+
+
+def test_shift_tab_and_ctrl_tab_leave_a_table_that_has_rows(qtbot, memory_session):
+    memory_session.values.update(has_tech_fund_loans=True, tech_fund_loans=[])
+    memory_session.meta["wizard_page"] = "loans"
+    wizard = make_wizard(qtbot, memory_session)
+    table = wizard.findChild(QTableWidget, "tech_fund_loans")
+    for _ in range(2):
+        table.insertRow(0)
+    table.setFocus()
+    table.setCurrentCell(1, 3)
+    key(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert focused().objectName() == "tech_fund_loans_add"
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    key(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert not table.isAncestorOf(focused()) and focused() is not table
+
+
+def test_a_new_empty_row_shows_no_messages_until_the_user_leaves_it_unfinished(qtbot, memory_session):
+    memory_session.values.update(has_tech_fund_loans=True)
+    memory_session.meta["wizard_page"] = "loans"
+    wizard = make_wizard(qtbot, memory_session)
+    qtbot.mouseClick(wizard.findChild(QPushButton, "tech_fund_loans_add"), Qt.MouseButton.LeftButton)
+    message = wizard.findChild(type(wizard.pages["loans"].editors["tech_fund_loans"].message), "tech_fund_loans__message")
+    assert not message.isVisible()
+    key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, focused(), "厦门银行")
+    key(qtbot, Qt.Key.Key_Tab)
+    assert not message.isVisible()  # still filling the row in
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    key(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # leaves the table unfinished
+    assert message.isVisible() and "请填写“贷款金额”" in message.text()
