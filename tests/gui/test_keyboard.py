@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget, QWizard
+from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget, QWidget, QWizard
 
 from .conftest import type_text
 from .test_wizard import make_wizard
@@ -84,3 +86,45 @@ def test_a_new_empty_row_shows_no_messages_until_the_user_leaves_it_unfinished(q
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     key(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # leaves the table unfinished
     assert message.isVisible() and "请填写“贷款金额”" in message.text()
+
+
+def test_enter_in_a_field_moves_to_the_next_field_and_in_the_last_one_to_the_next_page(qtbot, memory_session):
+    wizard = make_wizard(qtbot, memory_session)
+    assert focused().objectName() == "company_name"
+    type_text(qtbot, focused(), "厦门测试科技有限公司")
+    key(qtbot, Qt.Key.Key_Return)
+    assert focused().objectName() == "uscc" and wizard.currentPage().objectName() == "page_identity"
+    assert memory_session.values["company_name"] == "厦门测试科技有限公司"  # saved on the way
+    wizard.findChild(QWidget, "company_size").setFocus()
+    key(qtbot, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)  # a drop-down too; the keypad's Enter too
+    assert focused().objectName() == "industry_code"
+    wizard.findChild(QWidget, "postal_code").setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+    assert wizard.currentPage().objectName() == "page_contact"
+    assert focused().objectName() == "legal_representative"
+
+
+def test_enter_on_an_answer_of_the_review_goes_to_that_answer(qtbot, memory_session):
+    memory_session.values.update(company_name="厦门测试科技有限公司", registered_capital=Decimal("5000000"))
+    memory_session.meta["wizard_page"] = "review"
+    wizard = make_wizard(qtbot, memory_session)
+    tree = wizard.review.tree
+    assert focused() is tree
+    tree.setCurrentItem(tree.topLevelItem(0).child(3))  # 注册资本
+    key(qtbot, Qt.Key.Key_Return)
+    assert wizard.currentPage().objectName() == "page_identity"
+    assert focused().objectName() == "registered_capital"
+
+
+def test_esc_asks_before_leaving_the_firm(qtbot, memory_session, monkeypatch):
+    from zjtx_desktop.ui import dialogs
+
+    answers, asked = [False, True], []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: asked.append(kw["text"]) or answers.pop(0))
+    wizard = make_wizard(qtbot, memory_session)
+    left = []
+    wizard.leave_requested.connect(lambda: left.append(True))
+    key(qtbot, Qt.Key.Key_Escape)
+    assert asked and "已自动保存" in asked[0] and left == [] and wizard.isVisible()  # 继续填写
+    key(qtbot, Qt.Key.Key_Escape)
+    assert left == [True]

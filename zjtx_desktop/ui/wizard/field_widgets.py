@@ -188,6 +188,10 @@ class FieldEditor(QWidget):
         self.input.setProperty("invalid", bool(errors))
         self.input.setStyleSheet("border: 1px solid #b3261e;" if errors else "")
 
+    def key_widgets(self) -> list[QWidget]:
+        """The widgets that take the keyboard: the input, or each of the 是/否 buttons."""
+        return list(self.buttons.buttons()) if self.spec.type == "bool" else [self.input]
+
     def focus_input(self) -> None:
         target = self.buttons.buttons()[0] if self.spec.type == "bool" else self.input
         target.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from zjtx_desktop.core.profile import Issue, ProfileInvalid, parse_field, parse_profile
@@ -66,6 +66,9 @@ class QuestionPage(QWizardPage):
             label.setBuddy(editor.table if spec.type == "table" else editor.input)
             form.addRow(label, editor)
             self.editors[spec.key] = editor
+            if isinstance(editor, FieldEditor):
+                for widget in editor.key_widgets():
+                    widget.installEventFilter(self)
         scroll = QScrollArea()
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: Tab goes field to field
         scroll.setWidgetResizable(True)
@@ -101,6 +104,23 @@ class QuestionPage(QWizardPage):
                 editor.set_value(values.get(key))
         self.touched = set(drafts)
         self._recheck()
+
+    def eventFilter(self, watched, event) -> bool:  # Qt override
+        """Enter in a field: on to the next field; in the page's last field, on to the next page."""
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            self.enter_pressed(watched)
+            return True
+        return False
+
+    def enter_pressed(self, widget: QWidget) -> None:
+        editors = list(self.editors.values())
+        current = next(i for i, editor in enumerate(editors) if editor.isAncestorOf(widget))
+        if current + 1 < len(editors):
+            editors[current + 1].focus_input()
+            self.scroll.ensureWidgetVisible(editors[current + 1])
+        elif self.wizard() is not None:
+            self.wizard().next()
 
     def focus_first(self) -> None:
         """The cursor in the page's first field, ready to type (not on a button five Tabs away)."""

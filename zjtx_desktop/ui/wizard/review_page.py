@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,7 +36,8 @@ class ReviewPage(QWizardPage):
         self.tree.setObjectName("review_tree")
         self.tree.setHeaderLabels(["项目", "填写内容"])
         self.tree.setColumnWidth(0, 320)
-        self.tree.itemActivated.connect(lambda item, _column: self._edit(item))
+        self.tree.itemActivated.connect(lambda item, _column: self._edit(item))  # a double click
+        self.tree.installEventFilter(self)
         edit = QPushButton("返回修改(&E)")
         edit.setObjectName("review_edit")
         edit.clicked.connect(lambda: self._edit(self.tree.currentItem()))
@@ -76,6 +77,14 @@ class ReviewPage(QWizardPage):
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()
         self.summary.setText(f"还有 {missing} 项需要补充或修改。" if missing else "必填项均已填写。")
+
+    def eventFilter(self, watched, event) -> bool:  # Qt override
+        """Enter on an answer goes to that answer. (The tree passes Enter on to the wizard as well,
+        whose default button then moved on to the next page.)"""
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._edit(self.tree.currentItem())
+            return True
+        return False
 
     def _edit(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:

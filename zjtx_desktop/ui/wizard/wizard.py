@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget, QWizard
 
 from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.questions import Page, Questions
+from zjtx_desktop.ui import dialogs
 from zjtx_desktop.ui.wizard.page import QuestionPage
 from zjtx_desktop.ui.wizard.review_page import ReviewPage
 
@@ -192,5 +193,14 @@ class DeclarationWizard(QWizard):
     def accept(self) -> None:  # Qt override: Finish shows the results, the wizard stays open
         self.finished_declaration.emit()
 
-    def reject(self) -> None:  # Qt override: Esc saves and goes back to the list, never discards
+    def reject(self) -> None:  # Qt override: closing saves and goes back to the list, never discards
         self.leave()
+
+    def keyPressEvent(self, event) -> None:  # Qt override: Esc asks before leaving the firm
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.save_now()
+            if dialogs.confirm(self, title="返回企业列表", yes="返回企业列表", no="继续填写",
+                               text="填写的内容都已自动保存。要离开这家企业、返回企业列表吗？"):
+                self.leave()
+            return
+        super().keyPressEvent(event)
