@@ -62,6 +62,13 @@ def missing_fields(profile: Profile, evaluation: Evaluation, measure: str) -> li
     return PacketFieldsMissing(_packet_gaps(profile, evaluation, measure)).fields
 
 
+def gaps(profile: Profile, evaluation: Evaluation, measures: Iterable[str] | None = None) -> list[MissingItem]:
+    """Everything build_all would stop for, packet by packet: the summary report's identity fields,
+    then each packet's fields (the wizard's review lists these, so it never disagrees with 生成)."""
+    measures = list(applicable_measures(evaluation) if measures is None else measures)
+    return _identity_gaps(profile, SUMMARY_NAME) + [item for m in measures for item in _packet_gaps(profile, evaluation, m)]
+
+
 def _require(items: list[MissingItem]) -> None:
     if items:
         raise PacketFieldsMissing(items)
@@ -106,8 +113,7 @@ def build_all(profile: Profile, evaluation: Evaluation, out_dir: Path, *, measur
     All fields are checked before the first file is written, and every gap is reported at once.
     """
     measures = list(applicable_measures(evaluation) if measures is None else measures)
-    _require(_identity_gaps(profile, SUMMARY_NAME)
-             + [item for m in measures for item in _packet_gaps(profile, evaluation, m)])
+    _require(gaps(profile, evaluation, measures))
     total = len(measures) + 1
     paths = []
     for done, measure in enumerate(measures):

@@ -83,12 +83,20 @@ def applicable_measures(*, evaluation: Evaluation) -> list[str]:
     return _packets().applicable_measures(evaluation)
 
 
+def packet_gaps(*, profile: Profile, evaluation: Evaluation, measures: list[str] | None = None) -> list:
+    """What 生成 would stop for (packets' own check), packet by packet: `.packet`, `.detail`, `.field`.
+    Without `measures`: every packet the firm can apply for, as the review page lists them."""
+    _packets()
+    from zjtx_desktop.packets.build import gaps
+
+    return gaps(profile, evaluation, measures)
+
+
 def missing_packet_fields(*, profile: Profile, evaluation: Evaluation, measures: list[str]) -> list:
-    """Every field the chosen packets still need, each once, in the order the wizard asks them."""
+    """Every field the chosen packets (and the summary report) still need, each once, in form order."""
     seen: dict[str, Any] = {}
-    for measure in measures:
-        for spec in _packets().missing_fields(profile, evaluation, measure):
-            seen.setdefault(spec.key, spec)
+    for item in packet_gaps(profile=profile, evaluation=evaluation, measures=measures):
+        seen.setdefault(item.field.key, item.field)
     return list(seen.values())
 
 

@@ -41,7 +41,8 @@ class FirmWorkspace(QWidget):
         self._unsaved_evaluation = False
         self._evaluation_id: int | None = None
         self.wizard = DeclarationWizard(session=session, questions=questions,
-                                        clauses=clause_texts(policy_for(today(), policies)))
+                                        clauses=clause_texts(policy_for(today(), policies)),
+                                        packet_gaps=self.packet_gaps)
         self.results = ResultsView(questions)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspace_tabs")
@@ -84,6 +85,11 @@ class FirmWorkspace(QWidget):
         read_only = "　【只读】" if self.session.read_only else ""
         self.title.setText(f"<b>{name}</b>　最高可申请合计 {format_yuan(self.evaluation.total)} 元{read_only}")
         return self.evaluation
+
+    def packet_gaps(self) -> list:
+        """What 生成申请材料 would still stop for, by the packets' own check (for the review page)."""
+        evaluation = self.evaluation or self.reevaluate()
+        return services.packet_gaps(profile=self.session.profile(), evaluation=evaluation)
 
     def store_evaluation(self) -> int | None:
         """Keep the evaluation the user looked at, so the firm list shows its date and total;

@@ -7,6 +7,7 @@ user typed is still there when they come back to fix it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -41,7 +42,7 @@ class DeclarationWizard(QWizard):
     leave_requested = Signal()
 
     def __init__(self, *, session: Session, questions: Questions, clauses: dict[str, str],
-                 parent: QWidget | None = None):
+                 packet_gaps: Callable[[], Sequence] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("wizard")
         self.setWindowFlags(Qt.WindowType.Widget)  # lives inside the main window's firm view
@@ -55,6 +56,7 @@ class DeclarationWizard(QWizard):
         self.customButtonClicked.connect(lambda _: self.leave())
         self.session = session
         self.questions = questions
+        self.packet_gaps = packet_gaps  # what 生成申请材料 still needs, for the review
         self.profile = session.profile()
         self._resume_at = session.get_meta(key=PAGE_META, default=None)  # before showing overwrites it
         self.pages: dict[str, QuestionPage] = {}
@@ -161,7 +163,8 @@ class DeclarationWizard(QWizard):
             return
         if key == REVIEW:
             drafts = {k for page in self.applicable_pages() for k in self._drafts(page)}
-            self.review.show_answers(self.applicable_pages(), self.profile, drafts)
+            gaps = self.packet_gaps() if self.packet_gaps is not None else ()
+            self.review.show_answers(self.applicable_pages(), self.profile, drafts, gaps)
         if not self.session.read_only:
             self.session.set_meta(key=PAGE_META, value=key)
         self._fill_sidebar()
