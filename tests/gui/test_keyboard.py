@@ -128,3 +128,29 @@ def test_esc_asks_before_leaving_the_firm(qtbot, memory_session, monkeypatch):
     assert asked and "已自动保存" in asked[0] and left == [] and wizard.isVisible()  # 继续填写
     key(qtbot, Qt.Key.Key_Escape)
     assert left == [True]
+
+
+def test_new_firm_then_straight_back_leaves_no_empty_firm_and_the_cursor_starts_in_the_first_field(qtbot, tmp_path):
+    from datetime import date
+
+    from zjtx_desktop.store import Database
+    from zjtx_desktop.ui.main_window import MainWindow
+
+    with Database.open(tmp_path / "data") as db:
+        window = MainWindow(db=db, data_dir=tmp_path / "data", today=lambda: date(2026, 11, 27))
+        qtbot.add_widget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        window.new_company()  # Ctrl+N
+        assert focused().objectName() == "company_name"
+        window.workspace.wizard.next()  # looks at a page or two, enters nothing
+        window.close_company()
+        assert db.list_companies() == [] and window.firms.rowCount() == 0
+        window.new_company()
+        type_text(qtbot, focused(), "厦门新建科技有限公司")
+        key(qtbot, Qt.Key.Key_Tab)
+        window.close_company()
+        assert [c.name for c in db.list_companies()] == ["厦门新建科技有限公司"]
+        assert window.firms.rowCount() == 1
+        window.close()

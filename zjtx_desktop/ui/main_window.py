@@ -205,14 +205,15 @@ class MainWindow(QMainWindow):
 
     # -- actions on firms ----------------------------------------------------------------------
     def new_company(self) -> None:
-        self.open_company(self.db.create_company())
+        """A new firm's wizard; the firm is stored once something is entered (not on Ctrl+N itself)."""
+        self.open_company(None)
 
     def open_selected(self) -> None:
         company_id = self.selected_id()
         if company_id is not None:
             self.open_company(company_id)
 
-    def open_company(self, company_id: int) -> FirmWorkspace:
+    def open_company(self, company_id: int | None) -> FirmWorkspace:
         self.close_company()
         self.workspace = FirmWorkspace(session=services.FirmSession(self.db, company_id), questions=self.questions,
                                        policies=self.policies, rates=self.rates, today=self.today)
@@ -221,7 +222,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.wizard.focus_page()
-        self.settings.set_last_company(company_id)
+        if company_id is not None:
+            self.settings.set_last_company(company_id)
         return self.workspace
 
     def close_company(self) -> None:
@@ -231,18 +233,22 @@ class MainWindow(QMainWindow):
         workspace, self.workspace = self.workspace, None
         workspace.wizard.save_now()
         workspace.store_evaluation()
-        company_id = workspace.session.company_id
+        company_id = workspace.session.company_id  # None: a new firm left without entering anything
         self.stack.setCurrentWidget(self.list_page)
         self.stack.removeWidget(workspace)
         workspace.deleteLater()
-        self.refresh_firm(company_id)
-        self._select(company_id)
+        if company_id is not None:
+            self.settings.set_last_company(company_id)
+            self.refresh_firm(company_id)
+        self._select(company_id if company_id is not None else self.selected_id())
         self.table.setFocus()
 
     def copy_selected(self) -> None:
         company_id = self.selected_id()
         if company_id is not None:
-            self.refresh_list(select=self.db.copy_company(company_id))
+            copy = self.db.copy_company(company_id)
+            self.refresh_firm(copy)
+            self._select(copy)
 
     def delete_selected(self) -> None:
         company_id = self.selected_id()
