@@ -25,6 +25,7 @@ class HelpDialog(QDialog):
         fit_dialog(self, QSize(920, 860))
         self.browser = QTextBrowser()
         self.browser.setObjectName("help_browser")
+        self.browser.setAccessibleName("用户指南")
         self.browser.setOpenExternalLinks(False)
         self.browser.setSource(QUrl.fromLocalFile(str(guide_path())))
         self._fit_pictures(IMAGE_WIDTH)

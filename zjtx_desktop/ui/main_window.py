@@ -30,6 +30,7 @@ from zjtx_desktop.core.policy import policy_for
 from zjtx_desktop.core.questions import default_questions
 from zjtx_desktop.store import policy_data
 from zjtx_desktop.ui import dialogs, services
+from zjtx_desktop.ui.accessibility import PACKETS_DIALOG, POLICY_DIALOG, name_widgets
 from zjtx_desktop.ui.firm_model import NAME, FirmListModel
 from zjtx_desktop.ui.help_dialog import HelpDialog
 from zjtx_desktop.ui.policy_dialog import PolicyDialog, validity_sentence
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.search = QLineEdit()
         self.search.setObjectName("firm_search")
+        self.search.setAccessibleName("搜索企业")
         self.search.setPlaceholderText("搜索企业名称或统一社会信用代码（Ctrl+F）")
         self.search.setClearButtonEnabled(True)
         self.search_timer = QTimer(self)
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self.firms = FirmListModel(self)
         self.table = QTableView()
         self.table.setObjectName("firm_table")
+        self.table.setAccessibleName("企业列表")
         self.table.setModel(self.firms)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -137,19 +140,20 @@ class MainWindow(QMainWindow):
             return item
 
         files = self.menuBar().addMenu("文件(&F)")
-        action(files, "新建企业", self.new_company, "Ctrl+N").setEnabled(not self.db.read_only)
-        action(files, "保存", self.save_now, "Ctrl+S", "action_save")
-        action(files, "搜索企业", self.focus_search, "Ctrl+F")
+        action(files, "新建企业(&N)", self.new_company, "Ctrl+N", "action_new").setEnabled(not self.db.read_only)
+        action(files, "保存(&S)", self.save_now, "Ctrl+S", "action_save")
+        action(files, "搜索企业(&F)", self.focus_search, "Ctrl+F", "action_search")
         files.addSeparator()
-        action(files, "导入企业（JSON 或 Excel）…", self.import_file).setEnabled(not self.db.read_only)
-        action(files, "导出所选企业（JSON）…", self.export_file)
-        action(files, "导出全部企业（Excel）…", self.export_excel)
-        action(files, "备份数据库", self.backup).setEnabled(not self.db.read_only)
+        action(files, "导入企业（JSON 或 Excel）(&I)…", self.import_file, None, "action_import").setEnabled(
+            not self.db.read_only)
+        action(files, "导出所选企业（JSON）(&E)…", self.export_file, None, "action_export_json")
+        action(files, "导出全部企业（Excel）(&X)…", self.export_excel, None, "action_export_excel")
+        action(files, "备份数据库(&B)", self.backup, None, "action_backup").setEnabled(not self.db.read_only)
         files.addSeparator()
-        action(files, "退出", self.close, "Ctrl+Q")
+        action(files, "退出(&Q)", self.close, "Ctrl+Q", "action_quit")
         help_menu = self.menuBar().addMenu("帮助(&H)")
-        action(help_menu, "用户指南", self.show_help, "F1", "action_help")
-        action(help_menu, "关于政策…", self.show_policy, None, "action_policy")
+        action(help_menu, "用户指南(&G)", self.show_help, "F1", "action_help")
+        action(help_menu, "关于政策(&A)…", self.show_policy, None, "action_policy")
 
     # -- the list ------------------------------------------------------------------------------
     def show_policy_banner(self) -> None:
@@ -329,6 +333,7 @@ class MainWindow(QMainWindow):
         dialog = PacketsDialog(profile=profile, evaluation=evaluation, record=record, parent=self,
                                folder=default_output_folder(profile.get("company_name"), self.today()))
         dialog.go_to_field.connect(workspace.edit_field)
+        name_widgets(dialog, PACKETS_DIALOG)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -337,6 +342,7 @@ class MainWindow(QMainWindow):
         dialog = PolicyDialog(policies=self.policies, on=self.today(), parent=self,
                               import_pack=lambda source: policy_data.import_policy_pack(source=source, data_dir=self.data_dir))
         dialog.imported.connect(lambda _policy: self._policies_changed(dialog))
+        name_widgets(dialog, POLICY_DIALOG)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -49,6 +49,7 @@ class PdfPreview(QDialog):
         self.document.load(str(self.path))
         self.view = QPdfView(self)
         self.view.setObjectName("pdf_view")
+        self.view.setAccessibleName(f"预览：{self.path.name}")
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

@@ -106,6 +106,7 @@ class FieldEditor(QWidget):
             for text, suffix in (("是", "yes"), ("否", "no")):
                 button = QRadioButton(text)
                 button.setObjectName(f"{spec.key}_{suffix}")
+                button.setAccessibleName(f"{spec.label}：{text}")  # the question, then the answer
                 self.buttons.addButton(button)
                 row.addWidget(button)
             row.addStretch(1)
@@ -119,6 +120,9 @@ class FieldEditor(QWidget):
             line.editingFinished.connect(self._finish_text)
             widget = line
         widget.setObjectName(spec.key)
+        widget.setAccessibleName(spec.label)  # a screen reader announces the question
+        if spec.help:
+            widget.setAccessibleDescription(spec.help)
         return widget
 
     def _emit_both(self) -> None:

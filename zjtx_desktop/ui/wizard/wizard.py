@@ -71,6 +71,7 @@ class DeclarationWizard(QWizard):
         self.ids[REVIEW] = self.addPage(self.review)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("wizard_sidebar")
+        self.sidebar.setAccessibleName("填报页面（选中后转到该页）")
         self.sidebar.setFixedWidth(190)
         self.sidebar.itemClicked.connect(lambda item: self.go_to_page(item.data(Qt.ItemDataRole.UserRole)))
         self.setSideWidget(self.sidebar)
