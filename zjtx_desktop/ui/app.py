@@ -21,6 +21,7 @@ from zjtx_desktop import __version__
 from zjtx_desktop.core.paths import resources_dir
 from zjtx_desktop.ui import dialogs, errors, services
 from zjtx_desktop.ui.fonts import install_bundled_font
+from zjtx_desktop.ui.qt_chinese import install_qt_chinese
 
 APP_NAME = "专精特新政策申报助手"
 
@@ -54,7 +55,8 @@ def open_database(*, data_dir: Path, parent: QWidget | None = None) -> services.
 
 
 def create_application() -> QApplication:
-    """One QApplication with the bundled font, crisp on high-DPI screens (fractional scaling kept)."""
+    """One QApplication with the bundled font and Qt's own strings in Chinese, crisp on high-DPI
+    screens (fractional scaling kept)."""
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -62,6 +64,7 @@ def create_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
+    install_qt_chinese(app)
     install_bundled_font(app)
     return app
 
