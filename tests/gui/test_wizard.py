@@ -67,7 +67,7 @@ def test_a_wrong_uscc_blocks_next_until_fixed(qtbot, memory_session):
 def test_money_shows_capitals_and_a_wrong_value_is_kept_as_draft(qtbot, memory_session):
     wizard = make_wizard(qtbot, memory_session)
     type_into(qtbot, wizard, "registered_capital", "5000000")
-    assert "伍佰万元整" in wizard.findChild(QLabel, "registered_capital__hint").text()
+    assert wizard.findChild(QLabel, "registered_capital__amount").text() == "＝ 5,000,000.00 元，伍佰万元整"
     type_into(qtbot, wizard, "registered_capital", "五百万")
     assert "不是数字" in message(wizard, "registered_capital")
     assert memory_session.meta["draft:registered_capital"] == "五百万"
@@ -142,3 +142,24 @@ def test_the_review_lists_every_answer_and_jumps_back_to_it(qtbot, memory_sessio
     qtbot.mouseClick(wizard.findChild(QPushButton, "review_edit"), Qt.MouseButton.LeftButton)
     assert wizard.currentPage().objectName() == "page_identity"
     assert QApplication.focusWidget().objectName() == "uscc"
+
+
+def test_an_amount_typed_as_accountants_write_it_is_shown_in_figures_and_capitals_before_it_is_saved(qtbot, memory_session):
+    wizard = make_wizard(qtbot, memory_session)
+    line = wizard.findChild(QLineEdit, "registered_capital")
+    line.setFocus()
+    type_text(qtbot, line, "12万")  # not left yet: nothing saved
+    assert wizard.findChild(QLabel, "registered_capital__amount").text() == "＝ 120,000.00 元，壹拾贰万元整"
+    assert "registered_capital" not in memory_session.values
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert memory_session.values["registered_capital"] == Decimal("120000")
+
+
+def test_plausibility_warnings_appear_beside_the_field_and_do_not_block(qtbot, memory_session):
+    memory_session.meta["wizard_page"] = "operations"
+    wizard = make_wizard(qtbot, memory_session)
+    type_into(qtbot, wizard, "revenue", "1580")  # 万元 typed as 元
+    assert "偏小" in message(wizard, "revenue")
+    type_into(qtbot, wizard, "rd_expense", "14900000")
+    assert "高于营业收入" in message(wizard, "rd_expense")
+    assert wizard.button(NEXT).isEnabled() and memory_session.values["rd_expense"] == Decimal("14900000")

@@ -1,4 +1,5 @@
-"""One editor per field type, with its label, unit hint (大写 beside money), help and message line.
+"""One editor per field type, with its label, unit, help and message line; under a money field the
+amount as understood (“12万” → ＝120,000.00 元，壹拾贰万元整) before it is saved.
 
 The widgets only collect what the user typed; checking it is core's job (`profile.parse_field`), and
 the messages shown beside a field are core's Chinese messages, word for word.
@@ -21,19 +22,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zjtx_desktop.core.money import capitalize_yuan
+from zjtx_desktop.core.money import capitalize_yuan, format_yuan
 from zjtx_desktop.core.profile import Issue, display_value
 from zjtx_desktop.core.questions import Field
 from zjtx_desktop.ui.wheel_guard import guard_wheel
 
 PLACEHOLDERS = {
-    "date": "如 2025-03-31", "money": "单位：元，如 1000000", "percent": "如 3.45 表示 3.45%",
+    "date": "如 2025-03-31", "money": "单位：元，如 1000000 或 100万", "percent": "如 3.45 表示 3.45%",
     "uscc": "18位，如 91350200MA2XXXXXXX", "phone": "如 0592-1234567", "mobile": "11位手机号码",
     "email": "如 name@example.com", "integer": "整数",
 }
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
 HELP_STYLE = "color: #5f6368;"
+AMOUNT_STYLE = "color: #1e4d8c;"  # 8.5:1 on white
+
+
+def amount_echo(value) -> str:
+    """The amount as the program understood what was typed: figures and 大写, checked at a glance."""
+    if not isinstance(value, Decimal):
+        return ""
+    upper = f"，{capitalize_yuan(value)}" if value >= 0 else ""
+    return f"＝ {format_yuan(value)} 元{upper}"
 
 
 def add_message_and_help(layout, spec: Field, clauses: dict[str, str]) -> QLabel:
@@ -84,6 +94,12 @@ class FieldEditor(QWidget):
         self.hint.setObjectName(f"{spec.key}__hint")
         row.addWidget(self.hint)
         layout.addLayout(row)
+        self.amount = QLabel()
+        self.amount.setObjectName(f"{spec.key}__amount")
+        self.amount.setStyleSheet(AMOUNT_STYLE)
+        self.amount.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.amount.hide()
+        layout.addWidget(self.amount)
         self.message = add_message_and_help(layout, spec, clauses)
 
     def _unit_text(self) -> str:
@@ -182,8 +198,8 @@ class FieldEditor(QWidget):
     def show_issues(self, errors: list[Issue], warnings: list[Issue], notice: str, value: Any) -> None:
         """Core's message for this field; the 大写 of a valid amount beside a money field."""
         if self.spec.type == "money":
-            upper = capitalize_yuan(value) if isinstance(value, Decimal) and value >= 0 else ""
-            self.hint.setText(f"元　{upper}" if upper else "元")
+            self.amount.setText(amount_echo(value) if not errors else "")
+            self.amount.setVisible(bool(self.amount.text()))
         issues = errors or warnings
         text = "；".join(issue.message for issue in issues) or notice
         self.message.setText(text)

@@ -8,8 +8,9 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
+from zjtx_desktop.core.plausibility import implausible
 from zjtx_desktop.core.profile import Issue, ProfileInvalid, parse_field, parse_profile
-from zjtx_desktop.core.questions import Page
+from zjtx_desktop.core.questions import Page, default_questions
 from zjtx_desktop.ui.wizard.field_widgets import FieldEditor
 from zjtx_desktop.ui.wizard.table_editor import TableEditor
 
@@ -24,7 +25,8 @@ class FieldCheck:
 
 
 def check_values(page: Page, raw: dict[str, Any]) -> dict[str, FieldCheck]:
-    """Core's verdict on each field of the page, plus its checks between fields (e.g. 研发人员 ≤ 从业人员)."""
+    """Core's verdict on each field of the page, plus its checks between fields (e.g. 研发人员 ≤ 从业人员)
+    and its plausibility warnings (core/plausibility.py, the same the CLI prints)."""
     checks = {}
     usable = {}
     for spec in page.fields:
@@ -37,6 +39,10 @@ def check_values(page: Page, raw: dict[str, Any]) -> dict[str, FieldCheck]:
     except ProfileInvalid as invalid:
         for issue in invalid.issues:
             checks[issue.key].errors.append(issue)
+    typed = {key: check.value for key, check in checks.items() if check.value is not None}
+    for issue in implausible(typed, default_questions()):  # e.g. 研发费用 above 营业收入: a warning
+        if issue.key in checks:
+            checks[issue.key].warnings.append(issue)
     return checks
 
 
