@@ -130,3 +130,24 @@ def test_an_amount_that_looks_like_wan_yuan_gets_a_warning():
     warnings = warnings_for(Q.field("equipment_investment_last_year"), Decimal("350"))
     assert warnings and "3500000" in warnings[0]
     assert warnings_for(Q.field("equipment_investment_last_year"), Decimal("3500000")) == []
+
+
+def test_choices_accept_the_short_names_declared_as_aliases_in_the_question_files():
+    questions = default_questions()
+    tier, district = questions.field("tier"), questions.field("district")
+    assert [parse_value(tier, name) for name in ("创新型中小企业", "专精特新中小企业", "小巨人", "重点小巨人",
+                                                 "专精特新\"小巨人\"企业", " 专精特新 “小巨人” 企业 ")] == \
+        ["innovative", "srdi", "little_giant", "key_little_giant", "little_giant", "little_giant"]
+    assert [parse_value(district, name) for name in ("湖里", "湖里区", "火炬")] == ["huli", "huli", "torch"]
+    with pytest.raises(ValueProblem, match="不是可选项"):
+        parse_value(district, "厦门")
+
+
+def test_an_alias_that_would_be_ambiguous_is_refused_when_the_questions_are_loaded(tmp_path):
+    from zjtx_desktop.core.questions import QuestionsError, load_questions
+
+    (tmp_path / "p.yaml").write_text(
+        "page: p\ntitle: t\norder: 1\nfields:\n  - key: k\n    label: L\n    type: choice\n    options:\n"
+        "      - {value: a, label: 甲, aliases: [乙]}\n      - {value: b, label: 乙}\n", encoding="utf-8")
+    with pytest.raises(QuestionsError, match="重复"):
+        load_questions(tmp_path)

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView
 
 from zjtx_desktop.core.paths import examples_dir
@@ -93,7 +94,7 @@ def test_a_json_file_is_imported_and_exported(qtbot, window, tmp_path, monkeypat
     assert "厦门新导入科技有限公司" in names(window)
     out = tmp_path / "导出.json"
     monkeypatch.setattr(dialogs, "save_file", lambda parent, **kw: str(out))
-    User(qtbot, window).press("firm_export")
+    window.export_menu.findChild(QAction, "export_json").trigger()  # 导出 ▸ 所选企业（JSON）
     assert json.loads(out.read_text(encoding="utf-8"))["company_name"] in names(window)
 
 

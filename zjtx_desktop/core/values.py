@@ -28,6 +28,7 @@ PHONE = re.compile(r"^\+?[\d\-\s()（）转]{7,24}$")
 MOBILE = re.compile(r"^1\d{10}$")
 CHINESE_UNITS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}  # "12万" as accountants type amounts
 AMOUNT_WITH_UNIT = re.compile(r"^(?P<figure>[-+]?[\d,，.]+)\s*(?P<unit>[万亿])元?$")
+LABEL_NOISE = str.maketrans({"“": None, "”": None, '"': None, "‘": None, "’": None, "'": None, "（": "(", "）": ")"})
 TRUE_WORDS = frozenset({"true", "是", "yes", "y", "1", "√", "有"})
 FALSE_WORDS = frozenset({"false", "否", "no", "n", "0", "×", "无"})
 
@@ -163,9 +164,19 @@ def _percent(spec: Field, raw: Any) -> Decimal:
     return value
 
 
+def _plain(text: str) -> str:
+    """A label as compared: no spaces or quotation marks, half-width brackets (“小巨人” = "小巨人")."""
+    return re.sub(r"\s", "", text).translate(LABEL_NOISE)
+
+
 def _choice(spec: Field, raw: Any) -> Any:
+    """An option by its value or label, or by a short name declared for it (aliases in forms/questions)."""
     for option in spec.options:
         if raw == option.value or str(raw).strip() in (str(option.value), option.label):
+            return option.value
+    typed = _plain(str(raw))
+    for option in spec.options:
+        if typed in {_plain(option.label), *(_plain(alias) for alias in option.aliases)}:
             return option.value
     labels = "、".join(option.label for option in spec.options)
     raise ValueProblem(f"“{raw}”不是可选项，请从以下选择：{labels}")

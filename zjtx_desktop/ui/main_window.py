@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -102,19 +103,30 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(lambda _index: self.open_selected())
         buttons = QHBoxLayout()
+        self.list_buttons: dict[str, QPushButton] = {}
         for name, text, slot, writes in (
             ("firm_new", "新建企业(&N)", self.new_company, True),
             ("firm_open", "打开(&O)", self.open_selected, False),
             ("firm_copy", "复制为新企业(&C)", self.copy_selected, True),
             ("firm_delete", "删除(&D)", self.delete_selected, True),
             ("firm_import", "导入(&I)…", self.import_file, True),
-            ("firm_export", "导出(&E)…", self.export_file, False),
+            ("firm_export", "导出(&E)", None, False),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
-            button.clicked.connect(slot)
+            if slot is not None:
+                button.clicked.connect(slot)
             button.setEnabled(not (writes and self.db.read_only))
             buttons.addWidget(button)
+            self.list_buttons[name] = button
+        self.export_menu = QMenu(self)
+        self.export_menu.setObjectName("export_menu")
+        for text, slot, name in (("所选企业（JSON，可用于命令行评估）(&J)…", self.export_file, "export_json"),
+                                 ("全部企业（Excel，可修改后再导入）(&X)…", self.export_excel, "export_excel"),
+                                 ("空白导入模板（Excel，带下拉选项和填写说明）(&T)…", self.export_template, "export_template")):
+            item = self.export_menu.addAction(text, slot)
+            item.setObjectName(name)
+        self.list_buttons["firm_export"].setMenu(self.export_menu)
         buttons.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addWidget(self.banner)
@@ -148,6 +160,7 @@ class MainWindow(QMainWindow):
             not self.db.read_only)
         action(files, "导出所选企业（JSON）(&E)…", self.export_file, None, "action_export_json")
         action(files, "导出全部企业（Excel）(&X)…", self.export_excel, None, "action_export_excel")
+        action(files, "导出导入模板（Excel）(&T)…", self.export_template, None, "action_export_template")
         action(files, "备份数据库(&B)", self.backup, None, "action_backup").setEnabled(not self.db.read_only)
         files.addSeparator()
         action(files, "退出(&Q)", self.close, "Ctrl+Q", "action_quit")
@@ -305,11 +318,23 @@ class MainWindow(QMainWindow):
             self.db.export_json(company_id, Path(path))
             self.statusBar().showMessage(f"已导出到 {path}", 8000)
 
-    def export_excel(self) -> None:
+    def export_excel(self):
+        """Every firm in the import workbook's layout, edited in Excel and imported back with 导入."""
         path = dialogs.save_file(self, title="导出全部企业", filter="Excel 文件 (*.xlsx)", suggested="企业信息.xlsx")
+        if not path:
+            return None
+        return run_in_background(parent=self, title="正在导出全部企业…",
+                                 work=lambda _progress: self.db.export_excel(Path(path)),
+                                 on_done=lambda _: self.statusBar().showMessage(
+                                     f"已导出到 {path}。可在Excel中修改后，用“导入”读回（勾选更新已有企业）。", 15000))
+
+    def export_template(self) -> None:
+        """The blank import workbook for a service center: drop-down lists and a 填写说明 sheet."""
+        path = dialogs.save_file(self, title="导出导入模板", filter="Excel 文件 (*.xlsx)",
+                                 suggested="企业信息导入模板.xlsx")
         if path:
-            self.db.export_excel(Path(path))
-            self.statusBar().showMessage(f"已导出到 {path}", 8000)
+            services.write_import_template(path=Path(path))
+            self.statusBar().showMessage(f"已导出导入模板到 {path}。每家企业填一行，填好后用“导入”读入。", 15000)
 
     def backup(self) -> None:
         self.statusBar().showMessage(f"已备份到 {self.db.backup()}", 15000)

@@ -25,6 +25,7 @@ from zjtx_desktop.store import (
     SaveResult,
     StoreError,
     default_data_dir,
+    write_excel_template,
 )
 from zjtx_desktop.store.firm_list import FirmRow
 from zjtx_desktop.store.firm_list import firm_rows as _firm_rows
@@ -92,6 +93,11 @@ class FirmSession:
 def firm_rows(*, db: Database, company_id: int | None = None) -> list[FirmRow]:
     """The firm list's rows: every firm, or the one just edited."""
     return _firm_rows(db, company_id=company_id)
+
+
+def write_import_template(*, path: Path) -> None:
+    """The blank Excel import workbook (drop-down lists, 填写说明), as `zjtx-desktop template` writes it."""
+    write_excel_template(path)
 
 
 # -- evaluation and packets -------------------------------------------------------------------------
