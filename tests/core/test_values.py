@@ -19,9 +19,12 @@ def test_a_valid_uscc_is_accepted_and_uppercased():
     assert parse("uscc", "91350203ma2y0n4f04") == "91350203MA2Y0N4F04"
 
 
-def test_a_uscc_with_a_wrong_check_character_names_the_right_one():
-    with pytest.raises(ValueProblem, match="最后一位应为 4"):
-        parse("uscc", "91350203MA2Y0N4F0X")
+def test_a_uscc_with_a_typo_says_a_character_is_wrong_somewhere_not_which_last_one_to_type():
+    """Changing the last character to what the check asks would make a mistyped code "valid"."""
+    for typo in ("91350203MA2Y0N4F0X", "91350203MA2Y0M4F04"):  # the last character, or one in the middle
+        with pytest.raises(ValueProblem, match="有一位或几位输错了") as refused:
+            parse("uscc", typo)
+        assert "最后一位应为" not in str(refused.value)
 
 
 def test_a_short_uscc_says_how_long_it_should_be():

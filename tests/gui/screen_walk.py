@@ -5,8 +5,9 @@ Run in a fresh process (the screen is fixed when Qt starts), as tests/gui/test_s
     QT_QPA_PLATFORM=offscreen:configfile=screen.json QT_SCALE_FACTOR=1.5 python tests/gui/screen_walk.py
 
 Prints one JSON object: the screen's available area in logical pixels, every window looked at, and
-every problem: a window (with room for the frame Windows adds) or a visible button outside the area.
-Buttons inside a scroll area are exempt: scrolling brings them into view.
+every problem: a window (with room for the frame Windows adds) or a visible button outside the area,
+or a table question whose columns do not all fit its width. Buttons inside a scroll area are exempt:
+scrolling brings them into view.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from zjtx_desktop.store import Database  # noqa: E402
 from zjtx_desktop.ui import app as ui_app  # noqa: E402
 from zjtx_desktop.ui import dialogs, services  # noqa: E402
 from zjtx_desktop.ui.screen import FRAME  # noqa: E402
+from zjtx_desktop.ui.wizard.cell_table import CellTable  # noqa: E402
 
 TODAY = date(2026, 11, 27)
 RICHEST = "91350203MA2Y0N4F04"
@@ -62,6 +64,10 @@ def check(step: str) -> None:
                           and window.height() + FRAME.height() <= area.height())
         if not area.contains(frame) or not (room_for_frame or window.isMaximized()):
             problems.append(f"{name}: window {rect_text(frame)} does not fit {rect_text(area)}")
+        for table in window.findChildren(CellTable):
+            if table.isVisible() and table.horizontalHeader().length() > table.viewport().width() + 1:
+                problems.append(f"{name}: table {table.objectName()} shows {table.viewport().width()} of "
+                                f"{table.horizontalHeader().length()} px of its columns")
         for button in window.findChildren(QAbstractButton):
             if not button.isVisible() or button.window() is not window or scrolled_into_view(button):
                 continue

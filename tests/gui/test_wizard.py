@@ -163,3 +163,9 @@ def test_plausibility_warnings_appear_beside_the_field_and_do_not_block(qtbot, m
     type_into(qtbot, wizard, "rd_expense", "14900000")
     assert "高于营业收入" in message(wizard, "rd_expense")
     assert wizard.button(NEXT).isEnabled() and memory_session.values["rd_expense"] == Decimal("14900000")
+
+
+def test_a_page_of_yes_no_questions_does_not_ask_to_tick_boxes():
+    for page in default_questions().pages:
+        if all(spec.type == "bool" for spec in page.fields):
+            assert "勾选" not in page.intro and "是" in page.intro, page.key

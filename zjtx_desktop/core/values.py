@@ -71,11 +71,8 @@ def _uscc(spec: Field, raw: Any) -> str:
         return stdnum_uscc.validate(code)
     except InvalidLength:
         raise ValueProblem(f"应为18位，现在是{len(code)}位，请对照营业执照核对") from None
-    except InvalidChecksum:
-        expected = stdnum_uscc.calc_check_digit(code[:17])
-        raise ValueProblem(
-            f"校验码不符：按前17位计算，最后一位应为 {expected}，请对照营业执照逐位核对"
-        ) from None
+    except InvalidChecksum:  # a typo anywhere breaks the check digit: which position is unknown
+        raise ValueProblem("校验码不符：这18位中有一位或几位输错了（不一定是最后一位），请对照营业执照逐位核对") from None
     except (InvalidFormat, InvalidComponent):
         raise ValueProblem("含有不允许的字符（统一社会信用代码不使用 I、O、Z、S、V），请对照营业执照核对") from None
 

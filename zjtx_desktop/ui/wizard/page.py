@@ -70,7 +70,11 @@ class QuestionPage(QWizardPage):
             editor.edited.connect(self._edited)
             label = QLabel(f"{spec.label}{' *' if spec.required else ''}")
             label.setBuddy(editor.table if spec.type == "table" else editor.input)
-            form.addRow(label, editor)
+            if spec.type == "table":  # a table takes the page's whole width, its label above it
+                form.addRow(label)
+                form.addRow(editor)
+            else:
+                form.addRow(label, editor)
             self.editors[spec.key] = editor
             if isinstance(editor, FieldEditor):
                 for widget in editor.key_widgets():

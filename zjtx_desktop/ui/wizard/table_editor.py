@@ -27,8 +27,15 @@ EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView
                  | QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
 
 
+HEADER_LINE = 5  # characters per header line: long headers wrap, so eight columns fit a laptop at 150 %
+
+
 def header_text(column: Field) -> str:
-    return f"{column.label}{' *' if column.required else ''}{'（元）' if column.type == 'money' else ''}"
+    """The column's label, wrapped onto lines of a few characters, with * when required and the unit."""
+    label = column.label
+    lines = [label[i:i + HEADER_LINE] for i in range(0, len(label), HEADER_LINE)] if len(label) > HEADER_LINE + 1 \
+        else [label]
+    return "\n".join(lines) + (" *" if column.required else "") + ("\n（元）" if column.type == "money" else "")
 
 
 class TableEditor(QWidget):
@@ -50,17 +57,19 @@ class TableEditor(QWidget):
         self.table.setObjectName(spec.key)
         self.table.setAccessibleName(spec.label)
         self.table.setHorizontalHeaderLabels([header_text(c) for c in spec.columns])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # every column within the page's width (at 150 % only 4 of 8 showed): cells elide, the tooltip has it all
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(40)
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(EDIT_TRIGGERS)
         self.table.setMinimumHeight(160)
         for column, spec_column in enumerate(spec.columns):
-            if spec_column.help:
-                self.table.horizontalHeaderItem(column).setToolTip(spec_column.help)
+            self.table.horizontalHeaderItem(column).setToolTip(
+                "：".join(filter(None, (spec_column.label, spec_column.help))))
             if spec_column.type == "choice":
                 self.table.setItemDelegateForColumn(column, ChoiceDelegate(spec_column, self.table))
-        self.table.itemChanged.connect(lambda _: self._emit_both())
+        self.table.itemChanged.connect(self._item_changed)
         self.table.currentCellChanged.connect(lambda row, _c, old_row, _o: row != old_row and self.changed.emit(spec.key))
         self.table.left.connect(lambda: self.changed.emit(spec.key))
         layout.addWidget(self.table)
@@ -79,6 +88,12 @@ class TableEditor(QWidget):
         layout.addLayout(buttons)
         self.message = add_message_and_help(layout, spec, clauses)
 
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        self.table.blockSignals(True)
+        item.setToolTip(item.text())  # a narrow column shows the start; the whole on hover
+        self.table.blockSignals(False)
+        self._emit_both()
+
     def _emit_both(self) -> None:
         self.changed.emit(self.spec.key)
         self.edited.emit(self.spec.key)
@@ -96,6 +111,7 @@ class TableEditor(QWidget):
                 item.setText(spec_column.option_label(raw) if raw is not None else "")
             else:
                 item.setText("" if raw is None else str(raw))
+            item.setToolTip(item.text())
             self.table.setItem(row, column, item)
         self.table.blockSignals(False)
         if values is None:
