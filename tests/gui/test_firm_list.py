@@ -142,7 +142,12 @@ def test_demo_opens_the_application_on_the_example_firms(qtbot, monkeypatch):
     seen = []
 
     def look_and_close():
-        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window" and w.isVisible())
+        """The window shows at once and the firms follow: look once they are listed."""
+        window = next((w for w in QApplication.topLevelWidgets()
+                       if w.objectName() == "main_window" and w.isVisible()), None)
+        if window is None or window.db is None:
+            QTimer.singleShot(10, look_and_close)
+            return
         seen.append((names(window), window.windowTitle(), window.data_dir))
         window.close()
 

@@ -7,12 +7,15 @@ search box costs a refill of every cell (the old QTableWidget took minutes at 10
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from zjtx_desktop.core.money import format_yuan
-from zjtx_desktop.store.firm_list import FirmRow
+
+if TYPE_CHECKING:  # the store loads after the window shows
+    from zjtx_desktop.store.firm_list import FirmRow
 
 COLUMNS = ("企业名称", "统一社会信用代码", "梯度", "填报情况", "最近评估", "最高可申请合计（元）")
 NAME, CODE, TIER, STATE, EVALUATED, TOTAL = range(len(COLUMNS))

@@ -27,8 +27,6 @@ from zjtx_desktop.store import (
     default_data_dir,
     write_excel_template,
 )
-from zjtx_desktop.store.firm_list import FirmRow
-from zjtx_desktop.store.firm_list import firm_rows as _firm_rows
 
 __all__ = ["Database", "DatabaseDamaged", "DatabaseLocked", "DatabaseTooNew", "default_data_dir"]
 
@@ -88,11 +86,6 @@ class FirmSession:
 
     def record_packets(self, *, eval_id: int, paths: list[Path]) -> None:
         self.db.record_packets(self.company_id, eval_id, paths)
-
-
-def firm_rows(*, db: Database, company_id: int | None = None) -> list[FirmRow]:
-    """The firm list's rows: every firm, or the one just edited."""
-    return _firm_rows(db, company_id=company_id)
 
 
 def write_import_template(*, path: Path) -> None:
