@@ -120,6 +120,9 @@ class MainWindow(TransferActions, QMainWindow):
         help_menu = self.menuBar().addMenu("帮助(&H)")
         action(help_menu, "用户指南(&G)", self.show_help, "F1", "action_help").setEnabled(True)
         action(help_menu, "关于政策(&A)…", self.show_policy, None, "action_policy")
+        help_menu.addSeparator()
+        action(help_menu, "打开演示（5家示例企业，另开窗口，关闭后不保留）(&D)", self.open_demo, None,
+               "action_demo").setEnabled(True)
 
     # -- the list ------------------------------------------------------------------------------
     def show_policy_banner(self) -> None:
@@ -279,6 +282,14 @@ class MainWindow(TransferActions, QMainWindow):
         if self.workspace is not None:
             self.workspace.policies = self.policies
             self.workspace.reevaluate()
+
+    def open_demo(self) -> None:
+        from zjtx_desktop.ui.demo import open_demo_window
+
+        if open_demo_window():
+            self.statusBar().showMessage("正在打开演示窗口（示例企业，关闭后不保留，不影响您的数据）……", 10000)
+        else:
+            dialogs.warn(self, title="演示未能打开", text="无法再启动一个程序窗口。请关闭一些程序后重试。")
 
     def show_help(self):
         from zjtx_desktop.ui.help_dialog import HelpDialog
