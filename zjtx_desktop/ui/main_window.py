@@ -75,6 +75,7 @@ class MainWindow(TransferActions, QMainWindow):
         for action in self.findChildren(QAction):
             action.setEnabled(not (db.read_only and action.objectName() in WRITING_ACTIONS))
         self.refresh_list(select=self.settings.last_company())
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter opens the firm selected, arrows move
 
     def _read_policy_data(self) -> None:
         """The policies installed (bundled, and successor packs in the data folder) and added rates."""
