@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from contextlib import closing
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -73,7 +74,8 @@ def test_an_import_with_the_short_names_people_write_is_understood(qtbot, window
              ("厦门简称二号科技有限公司", "91350206MA31ABCD04", "湖里区", "创新型中小企业"),
              ("厦门简称三号科技有限公司", "91350200000000077K", "火炬", "专精特新中小企业")]
     common = {"registered_address": "厦门市湖里区某路1号", "legal_representative": "张三", "contact_person": "李四",
-              "contact_mobile": "13800000000", "bank_name": "厦门银行", "bank_account": "1234567890123"}
+              "contact_mobile": "13800000000", "bank_name": "厦门银行", "bank_account": "1234567890123",
+              "registered_capital": "1,000万"}  # as accountants write amounts
     sheet.append([questions.field(k).label for k in ("company_name", "uscc", "district", "tier", *common)])
     for firm in firms:
         sheet.append([*firm, *common.values()])
@@ -85,6 +87,8 @@ def test_an_import_with_the_short_names_people_write_is_understood(qtbot, window
     assert "新增 3 家" in shown[0], shown[0]
     tiers = {c.name: (window.db.profile(c.id).get("district"), window.db.profile(c.id).get("tier"))
              for c in window.db.list_companies() if "简称" in c.name}
+    capitals = {window.db.profile(c.id).get("registered_capital") for c in window.db.list_companies() if "简称" in c.name}
+    assert capitals == {Decimal("10000000")}
     assert tiers == {"厦门简称一号科技有限公司": ("huli", "little_giant"),
                      "厦门简称二号科技有限公司": ("huli", "innovative"),
                      "厦门简称三号科技有限公司": ("torch", "srdi")}
