@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from decimal import Decimal
 from pathlib import Path
 
+from zjtx_desktop.core.atomic import write_text
 from zjtx_desktop.core.profile import Issue, Profile
-from zjtx_desktop.store.errors import StoreError
+from zjtx_desktop.store.errors import StoreError, reported_writes
 from zjtx_desktop.store.importing import FirmInput
 from zjtx_desktop.store.records import CellProblem
 
@@ -35,10 +35,5 @@ def read_json_firm(path: Path) -> FirmInput:
 
 def write_json_profile(profile: Profile, path: Path) -> None:
     text = json.dumps(profile.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
-    partial = Path(path).with_name(f".{Path(path).name}.partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise StoreError(f"无法写入 {path}（{error.strerror}）。请检查文件夹是否存在、是否可写。") from None
+    with reported_writes():
+        write_text(Path(path), text)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from zjtx_desktop.core.results import Evaluation
-from zjtx_desktop.store.excel_write import save_workbook
+from zjtx_desktop.store.excel_write import new_workbook
 
 SHEET = "评估结果"
 
 
 def write_results_workbook(path: Path, evaluations: list[Evaluation]) -> None:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(SHEET)
+    with new_workbook(path) as workbook:
+        _fill(workbook.create_sheet(SHEET), evaluations)
+
+
+def _fill(sheet, evaluations: list[Evaluation]) -> None:
     sheet.freeze_panes = "C2"
     measures = _measures(evaluations)
     headers = ["企业名称", "统一社会信用代码", "评估日期", "政策"]
@@ -34,7 +36,6 @@ def write_results_workbook(path: Path, evaluations: list[Evaluation]) -> None:
         sheet.append(row)
     if evaluations:
         sheet.append([f"金额为“最高可申请”额度，不是承诺；{evaluations[0].reading_notice}。"])
-    save_workbook(workbook, path)
 
 
 def _measures(evaluations: list[Evaluation]) -> dict[str, str]:
