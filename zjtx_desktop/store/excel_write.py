@@ -18,6 +18,7 @@ from openpyxl.styles import Font, PatternFill
 from zjtx_desktop.core.atomic import WriteFailed, atomic_path, describe
 from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.questions import Field, Questions, default_questions
+from zjtx_desktop.core.values import formula_like
 from zjtx_desktop.store.errors import reported_writes
 from zjtx_desktop.store.excel_layout import (
     CODE_KEY,
@@ -54,10 +55,11 @@ def _fill(workbook: Workbook, profiles: Iterable[Profile], questions: Questions)
     for spec in table_fields(questions):
         tables[spec.key].append(_headers(tables[spec.key], [questions.field(CODE_KEY), *spec.columns]))
     for profile in profiles:
-        main.append([_cell(spec, profile.get(spec.key)) for spec in main_fields(questions)])
+        main.append(as_cells(main, [_cell(spec, profile.get(spec.key)) for spec in main_fields(questions)]))
         for spec in table_fields(questions):
+            sheet = tables[spec.key]
             for row in profile.rows(spec.key):
-                tables[spec.key].append([profile.get(CODE_KEY), *(_cell(c, row.get(c.key)) for c in spec.columns)])
+                sheet.append(as_cells(sheet, [profile.get(CODE_KEY), *(_cell(c, row.get(c.key)) for c in spec.columns)]))
     _write_help(workbook.create_sheet(HELP_SHEET), questions)
 
 
@@ -70,6 +72,21 @@ def _headers(sheet, fields: list[Field]) -> list[WriteOnlyCell]:
             cell.fill = REQUIRED_FILL
         cells.append(cell)
     return cells
+
+
+def as_cells(sheet, values: list[Any]) -> list[Any]:
+    """A row with every text written as text: never a formula, whatever it starts with. openpyxl would
+    write a string starting with "=" as a live formula; a text that Excel would run once edited gets the
+    quotePrefix mark as well (Excel's leading apostrophe), which import reads back as text."""
+    return [text_cell(sheet, value) if isinstance(value, str) else value for value in values]
+
+
+def text_cell(sheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, text)
+    cell.data_type = "s"
+    if formula_like(text):
+        cell.quotePrefix = True
+    return cell
 
 
 def _cell(spec: Field, value: Any) -> Any:
@@ -85,14 +102,17 @@ def _cell(spec: Field, value: Any) -> Any:
 
 
 def _write_help(sheet, questions: Questions) -> None:
-    sheet.append(["工作表", "列名", "必填", "怎么填", "说明"])
+    def add(*values):
+        sheet.append(as_cells(sheet, list(values)))
+
+    add("工作表", "列名", "必填", "怎么填", "说明")
     for spec in main_fields(questions):
-        sheet.append([MAIN_SHEET, spec.label, "是" if spec.required else "", hint(spec), spec.help])
+        add(MAIN_SHEET, spec.label, "是" if spec.required else "", hint(spec), spec.help)
     for table in table_fields(questions):
-        sheet.append([sheet_title(table), code_header(questions), "是", "该行所属企业的统一社会信用代码",
-                      "须与“企业信息”表中的企业一致；一家企业有几行就填几行"])
+        add(sheet_title(table), code_header(questions), "是", "该行所属企业的统一社会信用代码",
+            "须与“企业信息”表中的企业一致；一家企业有几行就填几行")
         for column in table.columns:
-            sheet.append([sheet_title(table), column.label, "是" if column.required else "", hint(column), column.help])
+            add(sheet_title(table), column.label, "是" if column.required else "", hint(column), column.help)
 
 
 @contextlib.contextmanager
