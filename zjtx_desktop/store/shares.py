@@ -2,7 +2,8 @@
 so two desks writing one database on a share would corrupt it: such a folder is only read.
 
 Windows tells a mapped network drive by GetDriveTypeW; a UNC path (\\\\server\\share) is one by its
-form. `IS_WINDOWS` and `drive_type` are module attributes so tests on Linux can stand in for Windows.
+form. `IS_WINDOWS`, `drive_of` and `drive_type` are module attributes so tests on Linux can stand in
+for Windows.
 """
 
 from __future__ import annotations
@@ -13,6 +14,11 @@ from pathlib import Path
 
 IS_WINDOWS = os.name == "nt"
 DRIVE_REMOTE = 4  # GetDriveTypeW's answer for a network drive
+
+
+def drive_of(text: str) -> str:
+    """The drive ("Z:") or UNC share of a Windows path, relative paths taken from the current folder."""
+    return ntpath.splitdrive(text if ntpath.isabs(text) else os.path.abspath(text))[0]
 
 
 def drive_type(root: str) -> int:
@@ -35,7 +41,7 @@ def is_network_folder(folder: Path | str) -> bool:
         return True
     if not IS_WINDOWS:
         return False
-    drive, _ = ntpath.splitdrive(text if ntpath.isabs(text) else os.path.abspath(text))
+    drive = drive_of(text)
     if not drive or is_unc(drive):
         return is_unc(drive)
     try:

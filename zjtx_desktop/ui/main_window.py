@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         action(files, "导出所选企业（JSON）…", self.export_file)
         action(files, "导出全部企业（Excel）…", self.export_excel)
         action(files, "备份数据库", self.backup).setEnabled(not self.db.read_only)
+        action(files, "留存的旧数据文件…", self.show_kept_aside, None, "action_kept_aside")
         files.addSeparator()
         action(files, "退出", self.close, "Ctrl+Q")
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -297,8 +298,9 @@ class MainWindow(QMainWindow):
 
     def show_policy(self) -> PolicyDialog:
         dialog = PolicyDialog(policies=self.policies, on=self.today(), parent=self,
-                              import_pack=lambda source: policy_data.import_policy_pack(source=source, data_dir=self.data_dir))
-        dialog.imported.connect(lambda _policy: self._policies_changed(dialog))
+                              import_pack=lambda source: policy_data.import_policy_pack(source=source, data_dir=self.data_dir),
+                              remove_pack=lambda pack: policy_data.remove_policy_pack(pack_id=pack, data_dir=self.data_dir))
+        dialog.changed.connect(lambda: self._policies_changed(dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -310,6 +312,14 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.policies = self.policies
             self.workspace.reevaluate()
+
+    def show_kept_aside(self):
+        from zjtx_desktop.ui.kept_aside_dialog import KeptAsideDialog
+
+        dialog = KeptAsideDialog(data_dir=self.data_dir, read_only=self.db.read_only, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_help(self) -> HelpDialog:
         dialog = HelpDialog(self)
