@@ -157,6 +157,7 @@ class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, Transfer
         lock = _writer_lock(data_dir)
         try:
             with translated(data_dir):
+                restoring.remove_leftovers(data_dir)
                 return restoring.restore_file(database_path(data_dir), backup_file)
         finally:
             lock.release()
