@@ -76,7 +76,7 @@ def import_policy_pack(*, source: Path, data_dir: Path, installed: tuple[Policy,
     source = Path(source)
     taken = {p.id for p in installed} | {pack.id for pack in installed_packs(data_dir)}
     with tempfile.TemporaryDirectory(prefix="zjtx-pack-") as scratch:
-        folder = stage_pack(source, Path(scratch) / "pack")
+        folder = stage_pack(source, Path(scratch) / (source.stem or "pack"))  # messages name the pack as given
         policy = load_policy(folder)
         if policy.id in taken:
             raise PolicyError(source.name, "id", f"政策 {policy.id} 已经安装。如要换成这个版本，请先删除已安装的"
