@@ -84,3 +84,28 @@ def test_kept_aside_files_are_listed_with_sizes_and_removed_only_when_chosen(qtb
     finally:
         window.close()
         db.close()
+
+
+def test_a_data_folder_on_a_network_share_opens_read_only_and_says_why(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from zjtx_desktop.store import shares
+    from zjtx_desktop.ui.app import open_database
+
+    data_dir = tmp_path / "data"
+    Database.open(data_dir).close()
+    monkeypatch.setattr(shares, "IS_WINDOWS", True)
+    monkeypatch.setattr(shares, "drive_of", lambda text: "Z:")
+    monkeypatch.setattr(shares, "drive_type", lambda root: shares.DRIVE_REMOTE)
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: asked.append(kw["text"]) or True)
+    db = open_database(data_dir=data_dir)
+    try:
+        assert db.read_only and "网络共享" in asked[0]
+        window = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
+        qtbot.add_widget(window)
+        notice = window.findChild(QLabel, "read_only_notice").text()
+        assert "网络共享" in notice and "导出" in notice
+        window.close()
+    finally:
+        db.close()

@@ -9,6 +9,7 @@ firm-level operations live in the mixins, one module each.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -96,6 +97,8 @@ class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, Transfer
             reason = shares.network_reason(data_dir)
         elif check.main_file_only:
             reason = read_only_reason(data_dir, check.main_file_only)
+        elif not os.access(data_dir, os.W_OK):
+            reason = read_only_reason(data_dir, "该文件夹不能写入：只读的U盘、光盘，或没有写入权限")
         conn = read_only_connection(path, main_file_only=bool(check.main_file_only))
         return cls(data_dir, conn, None, reason)
 

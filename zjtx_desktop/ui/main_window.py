@@ -103,7 +103,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(page)
         layout.addWidget(self.banner)
         if self.db.read_only:
-            notice = QLabel("只读方式：另一个窗口正在编辑此数据库。可以查看、评估和生成材料，但不能修改。")
+            notice = QLabel("只读方式：" + (self.db.read_only_reason or "另一个窗口正在编辑此数据库。可以查看、评估和生成材料，但不能修改。"))
+            notice.setWordWrap(True)  # the reason (a network share, read-only media) can be a paragraph
             notice.setObjectName("read_only_notice")
             notice.setStyleSheet("color: #8a5a00; font-weight: bold;")
             layout.addWidget(notice)
