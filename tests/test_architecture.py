@@ -118,7 +118,7 @@ JUDGING_MODULES = ("rules.py", "judge.py", "scoring.py", "measures.py", "gaps.py
 
 
 def _criteria_numbers(recognisable_only: bool = True) -> set[Decimal]:
-    """Every threshold, band edge, point value and size floor in resources/criteria (cases aside)."""
+    """Every threshold, band edge, point value and size floor in resources/criteria (their cases aside)."""
     numbers = set()
 
     def walk(value, key=None):
@@ -133,7 +133,7 @@ def _criteria_numbers(recognisable_only: bool = True) -> set[Decimal]:
                 numbers.add(Decimal(str(value)))
 
     for path in CRITERIA.rglob("*.yaml"):
-        if path.name != "cases.yaml":
+        if path.parent.name != "cases":
             walk(yaml.safe_load(path.read_text(encoding="utf-8")))
     if recognisable_only:  # small counts such as 3 or 20 are everywhere in layout code
         return {n for n in numbers if n >= 10000 or 0 < n < 1}
@@ -159,7 +159,7 @@ def test_the_assessment_judges_with_no_numbers_at_all_but_zero_and_one():
 
 
 def test_no_criteria_date_is_written_in_core():
-    dates = {day for path in CRITERIA.rglob("*.yaml") if path.name != "cases.yaml"
+    dates = {day for path in CRITERIA.rglob("*.yaml") if path.parent.name != "cases"
              for day in re.findall(r"20\d\d-\d\d-\d\d", path.read_text(encoding="utf-8"))}
     assert "2026-04-01" in dates
     found = [(p.name, day) for p in python_files(PACKAGE / "core") for day in dates if day in p.read_text(encoding="utf-8")]

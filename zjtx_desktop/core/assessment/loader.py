@@ -1,7 +1,7 @@
 """Loading and checking resources/criteria/<set>/: every threshold, band and line with its clause.
 
 A set is a folder: set.yaml (document, dates, sources, which tiers), one file per tier, size.yaml
-for the SME size standard, and cases.yaml with the set's own cases. A successor rule set is a new
+for the SME size standard, and cases/*.yaml with the set's own cases. A successor rule set is a new
 folder; `CriteriaLibrary.set_for` picks the one in force on the assessment date.
 """
 
@@ -396,18 +396,17 @@ def _window(raw: Any, source: _File, key: str) -> Window:
 
 
 def _cases(folder: Path) -> tuple[dict, ...]:
-    path = folder / "cases.yaml"
-    if not path.exists():
-        return ()
-    source = _File(f"{folder.name}/cases.yaml")
-    raw = _mapping(_read_yaml(path, source), source, "")
-    if not isinstance(raw.get("cases"), list) or not raw["cases"]:
-        raise source.error("cases", "至少要有一个案例")
+    """The set's own cases, cases/*.yaml: each file a date, a base profile and its cases."""
     cases = []
-    for number, case in enumerate(raw["cases"], start=1):
-        case = _mapping(case, source, f"cases[{number}]")
-        _require(case, ("name", "output"), source, f"cases[{number}].")
-        cases.append({"date": raw.get("date"), "base": raw.get("base", {}), **case})
+    for path in sorted((folder / "cases").glob("*.yaml")):
+        source = _File(f"{folder.name}/cases/{path.name}")
+        raw = _mapping(_read_yaml(path, source), source, "")
+        if not isinstance(raw.get("cases"), list) or not raw["cases"]:
+            raise source.error("cases", "至少要有一个案例")
+        for number, case in enumerate(raw["cases"], start=1):
+            case = _mapping(case, source, f"cases[{number}]")
+            _require(case, ("name", "output"), source, f"cases[{number}].")
+            cases.append({"date": raw.get("date"), "base": raw.get("base", {}), "source": source.name, **case})
     return tuple(cases)
 
 

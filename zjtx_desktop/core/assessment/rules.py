@@ -176,19 +176,22 @@ def standard(node: Criterion, facts: Facts) -> Outcome:
 
 
 def niche_years(node: Criterion, facts: Facts) -> Outcome:
+    """Years in the niche by the end of last year, the first day counted (a firm that started on
+    1 January has a full year on 31 December): the sets' readings say so."""
     years = node.param("years")
     since = facts.profile.get("niche_market_since")
     limit = f"截至上年末 ≥ {years}年"
     if since is None:
         return Outcome(Verdict.INSUFFICIENT, threshold=limit, fields=("niche_market_since",), note="未填写开始从事该细分市场的日期")
-    end = facts.end_of_last_year
-    done = end.year - since.year - ((end.month, end.day) < (since.month, since.day))
-    reached = _add_years(since, years)
-    met = reached <= end
-    value = f"截至{end.isoformat()}满{max(done, 0)}年"
-    gap = "" if met else (f"从事细分市场{max(done, 0)}年 → 需{years}年：{reached.isoformat()}满{years}年，"
-                          f"{reached.year + 1}年起可按此条件申报")
-    return Outcome(Verdict.MET if met else Verdict.NOT_MET, value, limit, f"自{since.isoformat()}起", ("niche_market_since",), gap)
+    after_end = facts.end_of_last_year + timedelta(days=1)
+    done = max(after_end.year - since.year - ((after_end.month, after_end.day) < (since.month, since.day)), 0)
+    complete = _add_years(since, years) - timedelta(days=1)
+    met = complete <= facts.end_of_last_year
+    value = f"截至{facts.end_of_last_year.isoformat()}满{done}年"
+    gap = "" if met else (f"从事细分市场{done}年 → 需{years}年：{complete.isoformat()}满{years}年，"
+                          f"{complete.year + 1}年起可按此条件申报")
+    return Outcome(Verdict.MET if met else Verdict.NOT_MET, value, limit, f"自{since.isoformat()}起（含当日）",
+                   ("niche_market_since",), gap)
 
 
 def score(node: Criterion, facts: Facts) -> Outcome:
@@ -209,9 +212,14 @@ def score(node: Criterion, facts: Facts) -> Outcome:
                    gap=f"评价得分{best}分 → 需{number(threshold)}分：还差{number(threshold - best)}分")
 
 
+def _display(profile: Profile, key: str) -> str:
+    measure = MEASURES.get(key)
+    return show(measure.kind, measure.read(profile).value) if measure else profile.display(key)
+
+
 def manual(node: Criterion, facts: Facts) -> Outcome:
     keys = node.param("fields", ())
-    shown = "；".join(f"{facts.profile.label(key)}：{facts.profile.display(key)}" for key in keys
+    shown = "；".join(f"{facts.profile.label(key)}：{_display(facts.profile, key)}" for key in keys
                       if facts.profile.get(key) is not None)
     return Outcome(Verdict.MANUAL, shown or "（未填写）", "见说明", node.param("text"), keys)
 

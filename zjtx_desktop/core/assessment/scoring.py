@@ -39,8 +39,11 @@ def _holds(band: Band, value) -> bool:
 def score_indicator(indicator: Indicator, profile: Profile) -> Scored:
     unknown_best: Decimal | None = None
     fields: list[str] = []
+    known_any = False
     for index, band in enumerate(indicator.bands):
         if band.otherwise:
+            if not known_any:  # nothing could be read: the lowest band is a bound, not a result
+                return Scored(indicator, None, band.points, unknown_best or band.points, None, tuple(fields), None)
             return _scored(indicator, band, None, unknown_best, fields, index)
         measure = MEASURES[band.measure]
         reading = measure.read(profile)
@@ -48,6 +51,7 @@ def score_indicator(indicator: Indicator, profile: Profile) -> Scored:
             fields += [key for key in (measure.missing(profile) or measure.fields) if key not in fields]
             unknown_best = band.points if unknown_best is None else max(unknown_best, band.points)
             continue
+        known_any = True
         if _holds(band, reading.value):
             return _scored(indicator, band, reading, unknown_best, fields, index)
     return Scored(indicator, None, Decimal(0), unknown_best or Decimal(0), None, tuple(fields), None)

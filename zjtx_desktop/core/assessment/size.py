@@ -90,10 +90,11 @@ def classify(profile: Profile, criteria_set: CriteriaSet) -> SizeResult:
             break
     else:
         size = "micro"
-    if size is None and is_sme is None:
+    if size is None:
         missing = [standard.measures[m][0] for m, v in values.items() if v is None]
-        working.append(f"缺少{'、'.join(missing)}，无法确定规模")
-    status = Verdict.INSUFFICIENT if size is None and is_sme is None else Verdict.MET
+        known = "已可知属于中小企业，但" if is_sme else ""
+        working.append(f"{known}缺少{'、'.join(missing)}，无法确定具体规模")
+    status = Verdict.INSUFFICIENT if size is None else Verdict.MET
     if line.confidence != "confirmed":
         status = Verdict.MANUAL
     label = SIZE_NAMES.get(size, "中小企业（具体规模待补充数据）" if is_sme else "")
