@@ -38,6 +38,10 @@ class Judged:
     gaps: list[str] = field(default_factory=list)
     sheets: list[ScoreSheet] = field(default_factory=list)
     to_check: int = 0  # wording-only criteria listed for a person to check
+    estimate: Logic | None = None  # what the figures say, unconfirmed thresholds taken at face value
+
+    def __post_init__(self):
+        self.estimate = self.estimate or self.logic
 
 
 def combine(kind: str, logics: list[Logic]) -> Logic:
@@ -73,7 +77,8 @@ def _leaf(node: Criterion, facts: Facts, path: str, depth: int) -> Judged:
         return Judged(Logic.TRUE if node.confidence == "confirmed" else Logic.CHECK, judged_rows, [], extra, 1)
     if node.confidence != "confirmed":
         first, logic, gaps = _unconfirmed(judged_rows[0], verdict, gaps)
-        return Judged(logic, [first, *judged_rows[1:]], gaps if verdict is not Verdict.MET else [], extra)
+        return Judged(logic, [first, *judged_rows[1:]], gaps if verdict is not Verdict.MET else [], extra,
+                      estimate=LOGIC[verdict])
     return Judged(LOGIC[verdict], judged_rows, gaps if verdict is not Verdict.MET else [], extra)
 
 
@@ -100,7 +105,8 @@ def judge(node: Criterion, facts: Facts, parent: str = "", depth: int = 0) -> Ju
     row = CriterionResult(path, node.title, VERDICTS[logic], clause=node.clause, confidence=node.confidence,
                           note=node.note, depth=depth,
                           fields=tuple(k for child in children if child.logic is Logic.MISSING for k in child.rows[0].fields))
-    judged = Judged(logic, [row], [], [], sum(child.to_check for child in children))
+    judged = Judged(logic, [row], [], [], sum(child.to_check for child in children),
+                    combine(node.combine, [child.estimate for child in children]))
     for child in children:
         judged.rows += child.rows
         judged.sheets += child.sheets
@@ -110,7 +116,10 @@ def judge(node: Criterion, facts: Facts, parent: str = "", depth: int = 0) -> Ju
 
 
 def _gaps(node: Criterion, children: list[Judged]) -> list[str]:
-    lines = [line for child in children if child.logic is not Logic.TRUE for line in child.gaps]
+    """Gaps of the children that fail; none for an alternative already met on the figures."""
+    if node.combine == "any_of" and any(child.estimate is Logic.TRUE for child in children):
+        return []
+    lines = [line for child in children if child.estimate is not Logic.TRUE for line in child.gaps]
     if node.combine == "all_of" or not lines:
         return lines
     return [f"{node.title}：", *(f"{ALTERNATIVE}{line.strip()}" for line in lines)]
