@@ -104,7 +104,8 @@ def assess(profile: Profile, on: date, *, library: CriteriaLibrary | None = None
         for tier_criteria in tech_set.tiers.values():
             assessed.append(assess_tier(tier_criteria, facts, kind="tech_sme", criteria_set=tech_set,
                                         set_note=_set_note(tech_set, on)))
-    readings = tuple(dict.fromkeys(r for s in (tiers_set, size_set) for r in s.readings))
+    used = [tiers_set, size_set, *(library.get(t.set_id) for t in assessed)]
+    readings = tuple(dict.fromkeys(r for s in used for r in s.readings))
     return Assessment(
         on=on, company_name=profile.get("company_name"), uscc=profile.get("uscc"), current_tier=current,
         current_tier_label=profile.display("tier") or "未填写", set_id=tiers_set.id,
