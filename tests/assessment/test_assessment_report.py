@@ -80,3 +80,16 @@ def test_the_cli_writes_the_report_beside_its_table(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "已生成" in out and "梯度培育自评报告.pdf" in out and "【专精特新中小企业】" in out
     assert len(list(tmp_path.glob("*.pdf"))) == 1
+
+
+def test_the_cli_says_in_chinese_what_the_report_still_needs(tmp_path, capsys):
+    from zjtx_desktop.cli import main
+
+    nameless = tmp_path / "无名.json"
+    nameless.write_text('{"tier": "innovative", "industry_code": "C3919"}', encoding="utf-8")
+    assert main(["assess", str(nameless), "--pdf", str(tmp_path / "out")]) == 2
+    assert "企业名称" in capsys.readouterr().err
+    blocker = tmp_path / "是文件不是文件夹"
+    blocker.write_text("", encoding="utf-8")
+    assert main(["assess", str(next(EXAMPLES.glob("06*.json"))), "--pdf", str(blocker)]) == 2
+    assert "错误：" in capsys.readouterr().err

@@ -8,6 +8,7 @@ policy; the SME size under the 划型 standard. `--pdf 文件夹` also writes th
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -61,10 +62,9 @@ def run(args) -> int:
     results = [(source, profile, assess(profile, on, library=library, policies=policies, rates=rates))
                for source, profile in _profiles(args)]
     if args.pdf:
-        from zjtx_desktop.packets.assessment_report import build_assessment_report
-
-        for _, profile, assessment in results:
-            print(f"已生成 {build_assessment_report(profile, assessment, args.pdf)}")
+        for _, profile, assessment in results:  # on stderr beside JSON, so stdout stays one JSON document
+            print(f"已生成 {_write_report(profile, assessment, args.pdf)}",
+                  file=sys.stderr if args.format == "json" else sys.stdout)
     if args.format == "json":
         if len(results) == 1:
             output = results[0][2].to_json()
@@ -74,6 +74,21 @@ def run(args) -> int:
     else:
         print("\n\n".join(text_report(assessment) for _, _, assessment in results))
     return 0
+
+
+def _write_report(profile, assessment: Assessment, folder: Path) -> Path:
+    from zjtx_desktop.core.atomic import WriteFailed
+    from zjtx_desktop.packets import PacketFieldsMissing
+    from zjtx_desktop.packets.assessment_report import build_assessment_report
+
+    try:
+        return build_assessment_report(profile, assessment, folder)
+    except PacketFieldsMissing as missing:
+        raise UserError(f"{missing}\n请在企业信息中补充以上内容后再生成自评报告。") from None
+    except WriteFailed as failed:
+        raise UserError(str(failed)) from None
+    except OSError as error:
+        raise UserError(f"无法写入 {error.filename or folder}（{error.strerror}），请换一个保存位置后重试") from None
 
 
 def _cell(text: str, columns: int) -> str:

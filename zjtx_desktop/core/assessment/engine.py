@@ -4,6 +4,7 @@ evaluation date picks the policy."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from zjtx_desktop.core.assessment.judge import Logic, judge_all
@@ -56,8 +57,6 @@ def assess_tier(tier: TierCriteria, facts: Facts, *, kind: str, criteria_set: Cr
 
 
 def _with_opens(assessed: TierAssessment, profile: Profile, on: date, policies, rates) -> TierAssessment:
-    from dataclasses import replace
-
     before, after = evaluate_pair(profile, assessed.tier, on, policies=policies, rates=rates)
     changes, added = compare(before, after)
     opens = tuple(Opening(new.measure, new.title, str(old.status), str(new.status), amount) for old, new, amount in changes)
