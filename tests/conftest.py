@@ -14,6 +14,7 @@ from zjtx_desktop.core.profile import parse_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"
+ASSESSMENT_CASES = ROOT / "tests" / "assessment_cases"
 RESULT_CHECKS = ("status", "amount", "reference_amount", "explanation_contains", "missing_contains",
                  "computation_contains", "computation_excludes", "readings_contains", "kind")
 
@@ -21,7 +22,10 @@ RESULT_CHECKS = ("status", "amount", "reference_amount", "explanation_contains",
 def pytest_collect_file(parent, file_path: Path):
     if file_path.suffix == ".yaml" and file_path.parent == CASES:
         return CaseFile.from_parent(parent, path=file_path)
+    if file_path.suffix == ".yaml" and file_path.parent == ASSESSMENT_CASES:
+        return AssessmentCaseFile.from_parent(parent, path=file_path)
     return None
+
 
 
 class CaseFile(pytest.File):
@@ -91,6 +95,37 @@ def check_result(result, expected: dict) -> list[str]:
     if "computation_excludes" in expected and expected["computation_excludes"] in "\n".join(result.computation):
         problems.append(f"{where} computation_excludes: {expected['computation_excludes']!r} in {list(result.computation)}")
     return problems
+
+
+class AssessmentCaseFile(pytest.File):
+    """tests/assessment_cases/*.yaml: the tier self-assessment's cases, run by core's own case runner."""
+
+    def collect(self):
+        raw = yaml.safe_load(self.path.read_text(encoding="utf-8"))
+        for case in raw["cases"]:
+            full = {"date": raw.get("date"), "base": raw.get("base", {}), **case}
+            yield AssessmentCaseItem.from_parent(self, name=case["name"], case=full)
+
+
+class AssessmentCaseItem(pytest.Item):
+    def __init__(self, *, case: dict, **kwargs):
+        super().__init__(**kwargs)
+        self.case = case
+
+    def runtest(self):
+        from zjtx_desktop.core.assessment.cases import run_case
+
+        problems = run_case(self.case)
+        if problems:
+            raise CaseFailure(problems)
+
+    def repr_failure(self, excinfo):
+        if isinstance(excinfo.value, CaseFailure):
+            return f"{self.name}\n" + "\n".join(f"  {p}" for p in excinfo.value.problems)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, 0, f"case: {self.name}"
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_evaluate_prints_a_chinese_table_with_every_measure():
-    done = run_cli("evaluate", str(EXAMPLES[-1]), "--date", "2025-11-20")
+    done = run_cli("evaluate", str(EXAMPLES[4]), "--date", "2025-11-20")  # 05, the richest firm
     assert done.returncode == 0, done.stderr
     for measure in ("2a", "3b", "7c", "15"):
         assert f"\n{measure} " in done.stdout

@@ -23,6 +23,7 @@ from zjtx_desktop.commands.common import (
 )
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.core.money import format_yuan
+from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.results import Evaluation, Status
 
 
@@ -40,11 +41,14 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     on = args.date or date.today()
-    evaluations = _evaluations(args, on)
+    firms = _evaluations(args, on)
+    evaluations = [(source, evaluation) for source, _, evaluation in firms]
     if args.out:
+        from zjtx_desktop.core.assessment import assess
         from zjtx_desktop.store.results_excel import write_results_workbook
 
-        write_results_workbook(args.out, [evaluation for _, evaluation in evaluations])
+        assessments = [assess(profile, on, with_opens=False) for _, profile, _ in firms]
+        write_results_workbook(args.out, [evaluation for _, evaluation in evaluations], assessments=assessments)
         print(f"已评估 {len(evaluations)} 家企业，结果写入 {args.out}")
     elif args.format == "json":
         if len(evaluations) == 1:
@@ -57,8 +61,8 @@ def run(args) -> int:
     return 0
 
 
-def _evaluations(args, on: date) -> list[tuple[str | Path, Evaluation]]:
-    """(where the firm came from, its evaluation), from files or from the database."""
+def _evaluations(args, on: date) -> list[tuple[str | Path, Profile, Evaluation]]:
+    """(where the firm came from, its profile, its evaluation), from files or from the database."""
     from_store = bool(args.company or args.all)
     if from_store == bool(args.profiles) or (args.company and args.all):
         raise UserError("请指定要评估的企业：企业信息JSON文件，或 --company 统一社会信用代码，或 --all（三者选一）")
@@ -68,13 +72,15 @@ def _evaluations(args, on: date) -> list[tuple[str | Path, Evaluation]]:
         raise UserError("评估结果请保存为 .xlsx 文件，如 --out 评估结果.xlsx")
     rates, policies = user_rates(args), installed_policies(args)
     if not from_store:
-        return [(path, evaluate(read_profile_file(path), on, rates=rates, policies=policies)) for path in args.profiles]
+        profiles = [(path, read_profile_file(path)) for path in args.profiles]
+        return [(path, profile, evaluate(profile, on, rates=rates, policies=policies)) for path, profile in profiles]
     with open_database(args, read_only=True) as db:
         ids = [company_id(db, args.company)] if args.company else [firm.id for firm in db.list_companies()]
         if not ids:
             raise UserError("数据库中还没有企业。请先用 zjtx-desktop import 文件.xlsx 导入")
         profiles = [db.profile(i) for i in ids]
-    return [(profile.get("uscc") or "", evaluate(profile, on, rates=rates, policies=policies)) for profile in profiles]
+    return [(profile.get("uscc") or "", profile, evaluate(profile, on, rates=rates, policies=policies))
+            for profile in profiles]
 
 
 def text_report(evaluation: Evaluation) -> str:

@@ -97,6 +97,19 @@ def build_packets(*, profile: Profile, evaluation: Evaluation, out_dir: Path, me
     return _packets().build_all(profile, evaluation, out_dir, measures=measures, progress=progress)
 
 
+def assess_firm(*, profile: Profile, on: date, policies: tuple[Policy, ...], rates: dict[str, RateSeries]):
+    """The tier self-assessment (梯度自评 tab); its "opens" figures use the same policies and rates."""
+    from zjtx_desktop.core.assessment import assess
+
+    return assess(profile, on, policies=policies, rates=rates)
+
+
+def build_assessment_report(*, profile: Profile, assessment, folder: Path | str) -> Path:
+    from zjtx_desktop.packets.assessment_report import build_assessment_report as build
+
+    return build(profile, assessment, Path(folder))
+
+
 # -- the demo ---------------------------------------------------------------------------------------
 def fill_demo(*, db: Database) -> None:
     """The example firms, for a first look and for training at service centers."""
