@@ -12,7 +12,7 @@ from pathlib import Path
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.core.profile import load_profile_json
 from zjtx_desktop.packets import build_all
-from zjtx_desktop.packets.styles import register_font
+from zjtx_desktop.packets.fonts import register_fonts
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "05_重点小巨人_厦航智能装备.json"
 SIZE_GOAL_KB = 200
@@ -22,7 +22,7 @@ def main() -> None:
     profile, _ = load_profile_json(EXAMPLE.read_text(encoding="utf-8"))
     evaluation = evaluate(profile, date(2025, 11, 20))
     start = time.perf_counter()
-    register_font()
+    register_fonts()
     font_seconds = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()

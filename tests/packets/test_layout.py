@@ -5,9 +5,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.packets.context import packet_context
+from zjtx_desktop.packets.fonts import FONT
 from zjtx_desktop.packets.forms import default_forms
 from zjtx_desktop.packets.render import render_packet
-from zjtx_desktop.packets.styles import FONT, MARGIN_LEFT, MARGIN_RIGHT, PAGE_WIDTH
+from zjtx_desktop.packets.styles import MARGIN_LEFT, MARGIN_RIGHT, PAGE_WIDTH
 
 LONG_NAME = ("厦门" + "鹭航低空飞行器动力系统与智能装备研究制造" * 3)[:56] + "有限公司"
 LONG_ADDRESS = ("厦门市火炬高新区（翔安）产业区民安大道2001号" + "鹭航智能装备产业园研发中心A栋十二层" * 12)[:200]

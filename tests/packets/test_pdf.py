@@ -14,7 +14,7 @@ from PIL import Image
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.core.money import capitalize_yuan, format_yuan
 from zjtx_desktop.packets import build_all, build_packet
-from zjtx_desktop.packets.styles import font_path
+from zjtx_desktop.packets.fonts import font_path
 
 SECTION_TITLES = ("申请表", "计算说明", "信用承诺书", "材料清单")
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Table, TableStyle
 
-from zjtx_desktop.packets.styles import RULE, RULE_WIDTH, SHADE, register_font
+from zjtx_desktop.packets.fonts import register_fonts
+from zjtx_desktop.packets.styles import RULE, RULE_WIDTH, SHADE
 
 PADDING = 2
 
@@ -73,7 +74,7 @@ def ruled_table(rows: list[list], widths: list[float], *, spans=(), shaded_rows=
     """A fully ruled table; `spans` are ((col0, row0), (col1, row1)) pairs, shaded rows are titles."""
     commands = [
         ("GRID", (0, 0), (-1, -1), RULE_WIDTH, RULE),
-        ("FONTNAME", (0, 0), (-1, -1), register_font()),  # spanned-over "" cells would ask for Helvetica
+        ("FONTNAME", (0, 0), (-1, -1), register_fonts()),  # spanned-over "" cells would ask for Helvetica
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),

@@ -9,21 +9,18 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from zjtx_desktop.core.paths import resources_dir
+from zjtx_desktop.packets.fonts import markup, register_fonts
+from zjtx_desktop.packets.linebreak import FormParagraph
 
-FONT = "WenQuanYi"
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
 MARGIN_TOP = 18 * mm
@@ -36,20 +33,8 @@ SHADE = colors.HexColor("#EDEDED")
 CREATOR = "专精特新政策申报助手"
 
 
-def font_path() -> Path:
-    return resources_dir() / "fonts" / "wqy-microhei.ttc"
-
-
-@cache
-def register_font() -> str:
-    """Parse the 5 MB font once per process; every later document reuses it."""
-    pdfmetrics.registerFont(TTFont(FONT, str(font_path()), subfontIndex=0))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
-    return FONT
-
-
 def _style(name: str, size: float, leading: float, **extra) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=register_font(), fontSize=size, leading=leading, wordWrap="CJK", **extra)
+    return ParagraphStyle(name, fontName=register_fonts(), fontSize=size, leading=leading, wordWrap="CJK", **extra)
 
 
 @cache
@@ -71,9 +56,10 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def para(text: str, style: str = "body") -> Paragraph:
-    """A paragraph of user text: escaped, so a firm name with & or < prints as typed."""
-    return Paragraph(escape(text), styles()[style])
+def para(text: str, style: str = "body") -> FormParagraph:
+    """A paragraph of user text: escaped, so a firm name with & or < prints as typed, and rare
+    characters in the fallback font."""
+    return FormParagraph(markup(text), styles()[style])
 
 
 class FooterCanvas(Canvas):
@@ -112,7 +98,7 @@ def write_document(path: Path, story: list, *, title: str, firm_name: str, cell_
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     document = BaseDocTemplate(
-        str(path), pagesize=A4, pageTemplates=[PageTemplate("page", [frame])], invariant=1, initialFontName=register_font(),
+        str(path), pagesize=A4, pageTemplates=[PageTemplate("page", [frame])], invariant=1, initialFontName=register_fonts(),
         title=title, author=firm_name, subject=title, creator=CREATOR, producer=CREATOR,
         leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
     )
