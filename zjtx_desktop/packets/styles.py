@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -50,6 +50,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": _style("cell", 9.5, 12),
         "cell_label": _style("cell_label", 9.5, 12),
         "cell_small": _style("cell_small", 8.5, 11),
+        "cell_right": _style("cell_right", 9.5, 12, alignment=TA_RIGHT),
+        "cell_small_right": _style("cell_small_right", 8.5, 11, alignment=TA_RIGHT),
         "cell_center": _style("cell_center", 9.5, 13, alignment=TA_CENTER),
         "group": _style("group", 10.5, 13),
         "footer": _style("footer", 8, 10, alignment=TA_CENTER, textColor=colors.HexColor("#444444")),

@@ -12,11 +12,14 @@ from zjtx_desktop.core.results import Evaluation, MeasureResult, Status
 from zjtx_desktop.packets.context import applicable_measures, packet_title
 from zjtx_desktop.packets.display import amount_capital, amount_figures, chinese_date
 
-SHOWS_READINGS = frozenset({Status.ELIGIBLE, Status.OTHER_POLICY, Status.INSUFFICIENT})
+SHOWS_READINGS = frozenset({Status.ELIGIBLE, Status.OTHER_POLICY, Status.INSUFFICIENT, Status.OUT_OF_FORCE})
+REFERENCE_NOTE = "仅供参考：评估日不在政策有效期内，不计入合计，不能据此申报"
 
 
 @dataclass(frozen=True)
 class SummaryRow:
+    """One sub-item: its heading cells, then the lines under it (each printed as a row of its own)."""
+
     measure: str
     title: str
     status: str
@@ -24,6 +27,15 @@ class SummaryRow:
     reasons: tuple[str, ...]
     to_qualify: tuple[str, ...]
     readings: tuple[str, ...]
+    reference: str | None = None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """理由, then the computation (·), the reference figure, what would make it apply (→), readings."""
+        first, *working = self.reasons
+        reference = (f"参考金额 {self.reference}（{REFERENCE_NOTE}）",) if self.reference else ()
+        return (first, *(f"· {line}" for line in working), *reference, *(f"→ {need}" for need in self.to_qualify),
+                *(f"【解读】{reading}" for reading in self.readings))
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,7 @@ class SummaryContext:
     total_capital: str
     packets: tuple[str, ...]
     support: tuple[SupportRow, ...]
+    total_note: str = ""
 
 
 def _amount(result: MeasureResult) -> str:
@@ -60,8 +73,9 @@ def _amount(result: MeasureResult) -> str:
 
 def _row(result: MeasureResult) -> SummaryRow:
     readings = result.readings if result.status in SHOWS_READINGS else ()
+    reference = amount_figures(result.reference_amount) if result.reference_amount is not None else None
     return SummaryRow(result.measure, result.title, str(result.status), _amount(result),
-                      (result.explanation, *result.computation), result.missing, readings)
+                      (result.explanation, *result.computation), result.missing, readings, reference)
 
 
 def summary_context(evaluation: Evaluation, firm_name: str, uscc: str) -> SummaryContext:
@@ -74,4 +88,6 @@ def summary_context(evaluation: Evaluation, firm_name: str, uscc: str) -> Summar
         reading_notice=evaluation.reading_notice, rows=tuple(_row(r) for r in evaluation.results),
         total_figures=amount_figures(evaluation.total), total_capital=amount_capital(evaluation.total),
         packets=packets, support=support,
+        total_note=("合计不含“不在有效期”各项的参考金额。"
+                    if any(r.reference_amount is not None for r in evaluation.results) else ""),
     )

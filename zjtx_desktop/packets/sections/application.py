@@ -15,6 +15,7 @@ from zjtx_desktop.packets.styles import FRAME_WIDTH, para
 COLUMN_WEIGHTS = {"text": Decimal(3), "money": Decimal(2), "date": Decimal(2), "percent": Decimal("1.3"),
                   "integer": Decimal("1.2"), "choice": Decimal("2.2")}
 NUMBER_WEIGHT = Decimal(1)
+RIGHT_ALIGNED = frozenset({"money", "integer", "percent"})
 
 
 def _widths(types: tuple[str, ...]) -> list[float]:
@@ -28,11 +29,13 @@ def project_table(block: TableBlock) -> RuledTable:
     width = len(block.headers) + 1
     rows = [[para(block.title, "group"), *[""] * (width - 1)],
             [para("序号", "cell_small"), *(para(h, "cell_small") for h in block.headers)]]
-    rows += [[para(str(n), "cell_small"), *(para(v, "cell_small") for v in row)]
+    styles = ["cell_small_right" if kind in RIGHT_ALIGNED else "cell_small" for kind in block.types]
+    rows += [[para(str(n), "cell_small"), *(para(v, style) for v, style in zip(row, styles, strict=True))]
              for n, row in enumerate(block.rows, start=1)]
     if block.total:
-        rows.append([para("合计", "cell_small"), *(para(v, "cell_small") for v in block.total)])
-    return ruled_table(rows, _widths(block.types), spans=[((0, 0), (-1, 0))], shaded_rows=[0, 1], header_rows=2)
+        rows.append([para("合计", "cell_small"), *(para(v, style) for v, style in zip(block.total, styles, strict=True))])
+    return ruled_table(rows, _widths(block.types), spans=[((0, 0), (-1, 0))], shaded_rows=[0, 1], header_rows=2,
+                       title=(block.title, "group"))
 
 
 def build(context: PacketContext) -> list:

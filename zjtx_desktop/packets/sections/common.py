@@ -52,7 +52,8 @@ def entry_grid(title: str | None, entries: tuple[Entry, ...]) -> RuledTable:
             spans.append(((1, index), (3, index)))
         rows.append(cells)
         heights.append(INK_ROW_HEIGHT if any(e.value is None for e in pair) else None)
-    return ruled_table(rows, grid_widths(), spans=spans, shaded_rows=[0] if title else (), row_heights=heights)
+    return ruled_table(rows, grid_widths(), spans=spans, shaded_rows=[0] if title else (), row_heights=heights,
+                       header_rows=1 if title else 0, title=(title, "group") if title else None)
 
 
 def signature_block(labels: tuple[str, ...]) -> RuledTable:
