@@ -44,6 +44,7 @@ class Entry:
     label: str
     value: str | None
     full: bool = False
+    choices: tuple[tuple[str, bool], ...] = ()  # a choice printed as tick boxes: (option, chosen)
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,10 @@ def _entry(profile: Profile, entry: FormField, values: dict[str, str]) -> Entry:
         return Entry(entry.label, values[entry.value], entry.full)
     key = entry.key if profile.get(entry.key) is not None else entry.fallback
     spec = profile.questions.field(key)
-    shown = tick_boxes(spec, profile.get(key)) if entry.boxes else form_value(spec, profile.get(key))
-    return Entry(entry.label, shown, entry.full)
+    if entry.boxes:
+        choices = tuple((option.label, option.value == profile.get(key)) for option in spec.options)
+        return Entry(entry.label, tick_boxes(spec, profile.get(key)), entry.full, choices)
+    return Entry(entry.label, form_value(spec, profile.get(key)), entry.full)
 
 
 def _table(profile: Profile, table: FormTable) -> TableBlock:

@@ -26,6 +26,7 @@ MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 24 * mm
 FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 FOOTER_BASELINE = 10 * mm
 RULE = colors.black
 RULE_WIDTH = 0.75
@@ -97,7 +98,7 @@ class FooterCanvas(Canvas):
 
 def write_document(path: Path, story: list, *, title: str, firm_name: str, cell_recorder: list | None = None) -> None:
     """Lay out `story` on A4 pages with print margins and the footer, in invariant mode."""
-    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     document = BaseDocTemplate(
         str(path), pagesize=A4, pageTemplates=[PageTemplate("page", [frame])], invariant=1, initialFontName=register_fonts(),

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Spacer
 
 from zjtx_desktop.packets.context import PacketContext, TableBlock
+from zjtx_desktop.packets.flowables import SignedEnd
 from zjtx_desktop.packets.grid import RuledTable, ruled_table
 from zjtx_desktop.packets.sections.common import entry_grid, signature_block
 from zjtx_desktop.packets.styles import FRAME_WIDTH, para
@@ -43,8 +44,7 @@ def build(context: PacketContext) -> list:
     for group in context.groups:
         story.append(entry_grid(group.title, group.entries))
         story += [project_table(table) for table in group.tables]
-    story += [
-        Spacer(1, 4 * mm),
-        KeepTogether([para("本单位对以上填报内容的真实性、准确性负责。", "body"), signature_block(context.signature)]),
-    ]
+    closing = [Spacer(1, 4 * mm), para("本单位对以上填报内容的真实性、准确性负责。", "body"),
+               signature_block(context.signature)]
+    story[-1] = SignedEnd(story[-1], closing)
     return story

@@ -7,7 +7,7 @@ from zjtx_desktop.packets.grid import ruled_table
 from zjtx_desktop.packets.styles import FRAME_WIDTH, para
 
 TICK_BOX = "□"
-PAGE_BLANK = "　　　页"
+PAGE_BLANK = "＿＿页"
 SHARES = (0.08, 0.62, 0.12, 0.18)
 BINDING_NOTES = (
     "请按本清单顺序整理，与申请表、计算说明、信用承诺书一起装订成册，连续编页码，一式二份。",
