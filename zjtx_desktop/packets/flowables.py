@@ -19,6 +19,8 @@ BOX_SHARE = 0.85  # of the font size: the box stands as tall as the characters b
 GAP_SHARE = 0.35  # between a box and its label
 SPACING_SHARE = 2.0  # between one choice and the next
 TICK = "√"
+TICK_RAISE = 0.12  # of the box: the tick sits on the box's floor, not below it
+SPLIT_SLACK = 0.25  # points: the rows above the tail fit exactly, not one point short
 TAIL_ROWS = 2  # rows of the form that go along with its signature block to a new page
 
 
@@ -67,7 +69,7 @@ class TickBoxes(Flowable):
                 canvas.rect(x, baseline, side, side, stroke=1, fill=0)
                 canvas.setFont(self.style.fontName, size)
                 if ticked:
-                    canvas.drawCentredString(x + side / 2, baseline + side * 0.1, TICK)
+                    canvas.drawCentredString(x + side / 2, baseline + side * TICK_RAISE, TICK)
                 canvas.drawString(x + side + size * GAP_SHARE, baseline, label)
                 if recorder is not None:
                     x0, y0 = canvas.absolutePosition(x, baseline)
@@ -127,4 +129,4 @@ class SignedEnd(Flowable):
         keep = len(heights) - TAIL_ROWS
         if keep <= headers:
             return []
-        return self.table.split(width, sum(heights[:keep]) + 0.5)
+        return self.table.split(width, sum(heights[:keep]) + SPLIT_SLACK)

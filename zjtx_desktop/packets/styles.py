@@ -7,6 +7,8 @@ invariant mode, so the same input gives the same bytes (audits and regression te
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -32,6 +35,7 @@ RULE = colors.black
 RULE_WIDTH = 0.75
 SHADE = colors.HexColor("#EDEDED")
 CREATOR = "专精特新政策申报助手"
+CHINA_STANDARD_TIME = 8  # hours east of UTC, for the documents' dates
 
 
 def _style(name: str, size: float, leading: float, **extra) -> ParagraphStyle:
@@ -72,11 +76,14 @@ class FooterCanvas(Canvas):
     document twice. `cell_recorder`, when given, collects the drawn table cells for tests.
     """
 
-    def __init__(self, *args, footer: str = "", cell_recorder: list | None = None, **kwargs):
+    def __init__(self, *args, footer: str = "", created: date | None = None, cell_recorder: list | None = None,
+                 **kwargs):
         super().__init__(*args, **kwargs)
         self.footer = footer
         self.cell_recorder = cell_recorder
         self._pages: list[dict] = []
+        if created is not None:
+            self._doc._timeStamp = document_date(created)
 
     def showPage(self):  # noqa: N802 (reportlab's override)
         self._pages.append(dict(self.__dict__))
@@ -96,7 +103,18 @@ class FooterCanvas(Canvas):
         footer.drawOn(self, MARGIN_LEFT, FOOTER_BASELINE)
 
 
-def write_document(path: Path, story: list, *, title: str, firm_name: str, cell_recorder: list | None = None) -> None:
+def document_date(day: date) -> TimeStamp:
+    """The PDF's CreationDate and ModDate: the evaluation date (midnight, China time), not the
+    moment of printing, so that the same data still gives the same bytes."""
+    stamp = TimeStamp(invariant=1)
+    stamp.YMDhms = (day.year, day.month, day.day, 0, 0, 0)
+    stamp.dhh, stamp.dmm = CHINA_STANDARD_TIME, 0
+    stamp.t = calendar.timegm(day.timetuple()) - CHINA_STANDARD_TIME * 3600
+    return stamp
+
+
+def write_document(path: Path, story: list, *, title: str, firm_name: str, created: date,
+                   cell_recorder: list | None = None) -> None:
     """Lay out `story` on A4 pages with print margins and the footer, in invariant mode."""
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
@@ -107,6 +125,7 @@ def write_document(path: Path, story: list, *, title: str, firm_name: str, cell_
     )
 
     def canvas_maker(*args, **kwargs):
-        return FooterCanvas(*args, footer=f"{firm_name} · {title}", cell_recorder=cell_recorder, **kwargs)
+        return FooterCanvas(*args, footer=f"{firm_name} · {title}", created=created, cell_recorder=cell_recorder,
+                            **kwargs)
 
     document.build(story, canvasmaker=canvas_maker)

@@ -6,6 +6,7 @@ Pure, like context.py: the report's layout module only places what this gives it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.results import Evaluation, MeasureResult, Status
@@ -49,6 +50,7 @@ class SupportRow:
 @dataclass(frozen=True)
 class SummaryContext:
     title: str
+    on: date
     firm_name: str
     uscc: str
     evaluated_on: str
@@ -83,7 +85,7 @@ def summary_context(evaluation: Evaluation, firm_name: str, uscc: str) -> Summar
     support = tuple(SupportRow(r.measure, r.title, r.non_monetary, "、".join(r.responsible_units))
                     for r in evaluation.results if r.non_monetary)
     return SummaryContext(
-        title="政策评估报告", firm_name=firm_name, uscc=uscc, evaluated_on=chinese_date(evaluation.on),
+        title="政策评估报告", on=evaluation.on, firm_name=firm_name, uscc=uscc, evaluated_on=chinese_date(evaluation.on),
         policy=f"{evaluation.document_number}《{evaluation.policy_title}》", validity_note=evaluation.validity_note,
         reading_notice=evaluation.reading_notice, rows=tuple(_row(r) for r in evaluation.results),
         total_figures=amount_figures(evaluation.total), total_capital=amount_capital(evaluation.total),

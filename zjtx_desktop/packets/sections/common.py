@@ -30,7 +30,7 @@ def _value(entry: Entry):
         return para(INK_DATE if "日期" in entry.label else "", "cell")
     if entry.choices:
         return TickBoxes(entry.choices)
-    return para(entry.value, "cell")
+    return para(entry.value, "cell_right" if entry.numeric else "cell")
 
 
 def _pack(entries: tuple[Entry, ...]) -> list[list[Entry]]:

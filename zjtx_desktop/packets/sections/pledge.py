@@ -29,7 +29,7 @@ NUMERALS = "一二三四五六七八九十"
 def build(context: PacketContext) -> list:
     story = [
         para("信用承诺书", "title"),
-        para(f"{context.responsible_units}：", "body"),
+        para(f"{context.addressees}：", "body"),
         para(f"本单位{context.firm_name}（统一社会信用代码：{context.uscc}）依据{context.policy_basis}，"
              f"申请{context.measure_title}，现郑重承诺如下：", "pledge"),
         *(para(f"{NUMERALS[n]}、{promise}", "pledge") for n, promise in enumerate(PROMISES[:-1])),
