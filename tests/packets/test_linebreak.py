@@ -14,6 +14,8 @@ SIZE = styles()["cell"].fontSize
 def lines(text: str, chars_per_line: float, style: str = "cell") -> list[str]:
     paragraph = para(text, style)
     paragraph.wrap(chars_per_line * SIZE + 0.01, 10_000)
+    if paragraph.blPara.kind == 0:  # a single line, kept in reportlab's simple form
+        return [" ".join(words) for _, words in paragraph.blPara.lines]
     return ["".join(word.text for word in line.words) for line in paragraph.blPara.lines]
 
 

@@ -10,6 +10,7 @@ does not end on a line holding a single character.
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.paragraph import Paragraph, ParaLines, cjkU, makeCJKParaLine
 
 NO_LINE_START = frozenset("）〕］｝】」』〉》”’，。、：；！？％‰…·)]},.:;!?%")
@@ -78,37 +79,44 @@ def _fill(atoms: list[list], max_widths: list[float]) -> list[tuple[list, bool]]
     """Greedy filling; a piece wider than a whole line is cut between characters."""
     lines: list[tuple[list, bool]] = []
     line: list = []
+    used = 0.0
 
     def limit() -> float:
-        return max_widths[min(len(lines), len(max_widths) - 1)]
+        return max_widths[min(len(lines), len(max_widths) - 1)] + FUZZ
 
     def close(forced: bool = False) -> None:
-        nonlocal line
+        nonlocal line, used
         while line and _is_space(line[-1]):
             line.pop()
         lines.append((line, forced))
-        line = []
+        line, used = [], 0.0
 
     for atom in atoms:
+        width = _width(atom)
         if any(_forces_break(unit) for unit in atom):
             line += atom
             close(forced=True)
             continue
         if not line and all(_is_space(unit) for unit in atom):
             continue
-        if _width(line) + _width(atom) <= limit() + FUZZ:
+        if used + width <= limit():
             line += atom
+            used += width
             continue
         if line:
             close()
             if all(_is_space(unit) for unit in atom):
                 continue
+        if width <= limit():
+            line, used = list(atom), width
+            continue
         for unit in atom:  # the piece alone is wider than a line: cut it, still minding the punctuation
-            if line and _width(line) + unit.width > limit() + FUZZ:
+            if line and used + unit.width > limit():
                 carried = [line.pop()] if len(line) > 1 and (unit in NO_LINE_START or line[-1] in NO_LINE_END) else []
                 close()
-                line = carried
+                line, used = carried, _width(carried)
             line.append(unit)
+            used += unit.width
     if line:
         close()
     return lines
@@ -148,22 +156,46 @@ def break_lines(units: list, max_widths: list[float], calc_bounds: bool) -> Para
     return ParaLines(kind=1, lines=made)
 
 
+def _one_line(frag, width: float):
+    """A single run of text that fits its first line: reportlab's own one-line form, no per-character work."""
+    if hasattr(frag, "cbDefn") or hasattr(frag, "lineBreak") or not getattr(frag, "text", ""):
+        return None
+    used = stringWidth(frag.text, frag.fontName, frag.fontSize)
+    if used > width + FUZZ:
+        return None
+    return frag.clone(kind=0, lines=[(width - used, [frag.text])], ascent=frag.fontSize, descent=-0.2 * frag.fontSize)
+
+
 class FormParagraph(Paragraph):
-    """A reportlab Paragraph whose CJK wrapping follows the rules above."""
+    """A reportlab Paragraph whose CJK wrapping follows the rules above.
+
+    A table measures each cell several times at the same width, so the lines of the last width are kept.
+    """
 
     def breakLinesCJK(self, maxWidths):  # noqa: N802 (reportlab's override)
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
             return self.blPara
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]  # noqa: N806
+        key = tuple(maxWidths)
+        if getattr(self, "_broken_for", None) == key:
+            return self._broken
+        self._broken, self._broken_for = self._break(list(maxWidths)), key
+        return self._broken
+
+    def _break(self, maxWidths: list[float]):  # noqa: N803
         self.height = 0
         style = self.style
         if not self.frags:
             return ParaLines(kind=0, fontSize=style.fontSize, fontName=style.fontName, textColor=style.textColor,
                              lines=[], ascent=style.fontSize, descent=-0.2 * style.fontSize)
+        if len(self.frags) == 1:
+            line = _one_line(self.frags[0], maxWidths[0])
+            if line is not None:
+                return line
         units = []
         for frag in self.frags:
             text = getattr(frag, "text", "")
             units += [cjkU(char, frag, "utf8") for char in text] if text else [cjkU("", frag, "utf8")]
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        return break_lines(units, list(maxWidths), auto_leading not in ("", "off"))
+        return break_lines(units, maxWidths, auto_leading not in ("", "off"))
