@@ -14,7 +14,8 @@ from zjtx_desktop.core.profile import parse_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"
-RESULT_CHECKS = ("status", "amount", "reference_amount", "explanation_contains", "missing_contains", "computation_contains", "kind")
+RESULT_CHECKS = ("status", "amount", "reference_amount", "explanation_contains", "missing_contains",
+                 "computation_contains", "computation_excludes", "readings_contains", "kind")
 
 
 def pytest_collect_file(parent, file_path: Path):
@@ -83,9 +84,12 @@ def check_result(result, expected: dict) -> list[str]:
                 problems.append(f"{where} {key}: expected {want}, got {getattr(result, key)} ({list(result.computation)})")
     for key, text in (("explanation_contains", result.explanation),
                       ("missing_contains", "\n".join(result.missing)),
-                      ("computation_contains", "\n".join(result.computation))):
+                      ("computation_contains", "\n".join(result.computation)),
+                      ("readings_contains", "\n".join(result.readings))):
         if key in expected and expected[key] not in text:
             problems.append(f"{where} {key}: {expected[key]!r} not in {text!r}")
+    if "computation_excludes" in expected and expected["computation_excludes"] in "\n".join(result.computation):
+        problems.append(f"{where} computation_excludes: {expected['computation_excludes']!r} in {list(result.computation)}")
     return problems
 
 

@@ -92,9 +92,14 @@ def text_report(evaluation: Evaluation) -> str:
         amount = "—" if result.amount is None else format_yuan(result.amount)
         lines.append(f"{pad(result.measure, 6)}{pad(result.title, 26)}{pad(str(result.status), 12)}"
                      f"{pad(amount, 20)}{result.explanation}")
+        if result.reference_amount is not None:
+            lines.append(f"{'':6}仅供参考：按本政策计算为{format_yuan(result.reference_amount)}元；"
+                         "评估日不在政策有效期内，不能据此申报，不计入合计")
         lines.extend(f"{'':6}· {step}" for step in result.computation)
         lines.extend(f"{'':6}→ {need}" for need in result.missing)
-        if result.status is not Status.NOT_ELIGIBLE:
+        if result.status is not Status.NOT_ELIGIBLE:  # a reading behind a 不符合 would only confuse
             lines.extend(f"{'':6}※ 解读：{reading}" for reading in result.readings)
     lines += ["", f"补助合计（最高可申请，不含融资支持）：{format_yuan(evaluation.total)} 元"]
+    if evaluation.reference_total:
+        lines.append(f"仅供参考：如在政策有效期内，合计为 {format_yuan(evaluation.reference_total)} 元（不能据此申报）")
     return "\n".join(lines)

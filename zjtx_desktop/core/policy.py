@@ -21,7 +21,7 @@ from zjtx_desktop.core.questions import SAFE_LOADER
 MEASURE_KINDS = frozenset({"grant", "interest_subsidy", "financing", "non_monetary", "other_policy"})
 POLICY_KEYS = ("id", "title", "document_number", "issued", "effective_from", "effective_to", "tiers", "measures")
 MEASURE_KEYS = ("number", "title", "rule", "kind", "clause_ref", "clause", "responsible_units")
-TIER_GROUPS = ("innovative_or_above", "srdi", "little_giant", "key_little_giant")
+TIER_GROUPS = ("innovative_or_above", "srdi", "little_giant", "key_little_giant", "srdi_sme")
 
 
 class PolicyError(ValueError):
