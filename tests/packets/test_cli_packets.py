@@ -16,8 +16,10 @@ def test_writes_every_packet_and_the_report_and_says_so(tmp_path, capsys):
     assert main(["packets", str(profile), "--out", str(tmp_path / "out"), "--date", "2025-11-20"]) == 0
     printed = capsys.readouterr().out
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == sorted(["厦门闽锐精密机械有限公司_3b_申请材料.pdf", "厦门闽锐精密机械有限公司_7b_申请材料.pdf",
-                              "厦门闽锐精密机械有限公司_7c_申请材料.pdf", "厦门闽锐精密机械有限公司_15_申请材料.pdf",
+    assert written == sorted(["厦门闽锐精密机械有限公司_3b技术改造设备补助_申请材料.pdf",
+                              "厦门闽锐精密机械有限公司_7b管理咨询补助_申请材料.pdf",
+                              "厦门闽锐精密机械有限公司_7c数字化培训补贴_申请材料.pdf",
+                              "厦门闽锐精密机械有限公司_15国内贸易信用保险补贴_申请材料.pdf",
                               "厦门闽锐精密机械有限公司_政策评估报告.pdf"])
     assert "已生成 4 份申请材料和 1 份政策评估报告" in printed
     assert all(name in printed for name in written)

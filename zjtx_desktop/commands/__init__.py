@@ -1,6 +1,7 @@
 """The CLI's commands, one module each; each module has `register(subparsers)`."""
 
 from zjtx_desktop.commands import (
+    assess,
     evaluate,
     firms,
     history,
@@ -12,4 +13,4 @@ from zjtx_desktop.commands import (
     self_check,
 )
 
-COMMAND_MODULES = (evaluate, packets, schema, firms, maintenance, history, lpr, policy, self_check)
+COMMAND_MODULES = (evaluate, assess, packets, schema, firms, maintenance, history, lpr, policy, self_check)

@@ -20,7 +20,7 @@ from zjtx_desktop.core.safe_yaml import YamlRefused, read_yaml
 MEASURE_KINDS = frozenset({"grant", "interest_subsidy", "financing", "non_monetary", "other_policy"})
 POLICY_KEYS = ("id", "title", "document_number", "issued", "effective_from", "effective_to", "tiers", "measures")
 MEASURE_KEYS = ("number", "title", "rule", "kind", "clause_ref", "clause", "responsible_units")
-TIER_GROUPS = ("innovative_or_above", "srdi", "little_giant", "key_little_giant")
+TIER_GROUPS = ("innovative_or_above", "srdi", "little_giant", "key_little_giant", "srdi_sme")
 # A policy's id names its folder in the data folder: one safe form, never a path ("../..", "/", ".").
 POLICY_ID = re.compile(r"[a-z0-9-]{3,64}")
 NUMBER_DIGITS = 15  # no amount, rate or threshold in a policy has more integer digits

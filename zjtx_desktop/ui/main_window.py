@@ -291,7 +291,8 @@ class MainWindow(QMainWindow):
                 workspace.session.record_packets(eval_id=eval_id, paths=paths)
 
         dialog = PacketsDialog(profile=profile, evaluation=evaluation, record=record, parent=self,
-                               folder=default_output_folder(profile.get("company_name"), self.today()))
+                               folder=default_output_folder(profile.get("company_name"), self.today()),
+                               policy_end=services.policy_end_passed(evaluation=evaluation, policies=self.policies))
         dialog.go_to_field.connect(workspace.edit_field)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -72,17 +72,38 @@ def _packets():
     return packets
 
 
-def applicable_measures(*, evaluation: Evaluation) -> list[str]:
-    return _packets().applicable_measures(evaluation)
+def applicable_measures(*, evaluation: Evaluation, allow_expired: bool = False) -> list[str]:
+    return _packets().applicable_measures(evaluation, allow_expired=allow_expired)
 
 
-def missing_packet_fields(*, profile: Profile, evaluation: Evaluation, measures: list[str]) -> list:
+def policy_end_passed(*, evaluation: Evaluation, policies: tuple[Policy, ...]) -> date | None:
+    """The policy's end date when the evaluation date is after it (packets then need the user's consent)."""
+    return _packets().policy_end_passed(evaluation, policies)
+
+
+def missing_packet_fields(*, profile: Profile, evaluation: Evaluation, measures: list[str], options=None) -> list:
     """Every field the chosen packets still need, each once, in the order the wizard asks them."""
     seen: dict[str, Any] = {}
+    options = options or packet_options()
     for measure in measures:
-        for spec in _packets().missing_fields(profile, evaluation, measure):
+        for spec in _packets().missing_fields(profile, evaluation, measure, options=options):
             seen.setdefault(spec.key, spec)
     return list(seen.values())
+
+
+def packet_options(*, split: bool = False, beside: bool = False, policy_end: date | None = None):
+    return _packets().Options(split=split, beside=beside, policy_end=policy_end)
+
+
+def unprintable_from(error: BaseException):
+    """The build's UnprintableText (fields and characters no font has), or None for another error."""
+    return error if isinstance(error, _packets().UnprintableText) else None
+
+
+def safe_file_part(*, name: str | None, fallback: str) -> str:
+    from zjtx_desktop.packets.naming import safe_file_part as clean
+
+    return clean(name, fallback)
 
 
 def fields_missing_from(error: BaseException) -> list | None:
@@ -92,9 +113,23 @@ def fields_missing_from(error: BaseException) -> list | None:
 
 
 def build_packets(*, profile: Profile, evaluation: Evaluation, out_dir: Path, measures: list[str],
-                  progress: Callable[[int, int, str], None]) -> list[Path]:
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
-    return _packets().build_all(profile, evaluation, out_dir, measures=measures, progress=progress)
+                  progress: Callable[[int, int, str], None], options=None) -> list[Path]:
+    """The chosen packets and the report; the list returned carries `notes` for the user."""
+    return _packets().build_all(profile, evaluation, out_dir, measures=measures, progress=progress,
+                                options=options or packet_options())
+
+
+def assess_firm(*, profile: Profile, on: date, policies: tuple[Policy, ...], rates: dict[str, RateSeries]):
+    """The tier self-assessment (梯度自评 tab); its "opens" figures use the same policies and rates."""
+    from zjtx_desktop.core.assessment import assess
+
+    return assess(profile, on, policies=policies, rates=rates)
+
+
+def build_assessment_report(*, profile: Profile, assessment, folder: Path | str) -> Path:
+    from zjtx_desktop.packets.assessment_report import build_assessment_report as build
+
+    return build(profile, assessment, Path(folder))
 
 
 # -- the demo ---------------------------------------------------------------------------------------
