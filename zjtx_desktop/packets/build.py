@@ -94,7 +94,8 @@ def missing_fields(profile: Profile, evaluation: Evaluation, measure: str, *,
     return PacketFieldsMissing(_packet_gaps(profile, evaluation, measure, options)).fields
 
 
-def _require(profile: Profile, gaps: list[MissingItem]) -> None:
+def require_complete(profile: Profile, gaps: list[MissingItem]) -> None:
+    """Refuse before anything is written: fields a document needs, or characters no bundled font has."""
     if gaps:
         raise PacketFieldsMissing(gaps)
     unprintable = unprintable_items(profile)
@@ -190,13 +191,13 @@ def _build(profile: Profile, evaluation: Evaluation, out_dir: Path, measures: li
 def build_packet(profile: Profile, evaluation: Evaluation, measure: str, out_dir: Path, *,
                  options: Options = Options()) -> Path:  # noqa: B008
     """<firm>_<measure><title>_申请材料.pdf in out_dir; PacketFieldsMissing if a needed field is empty."""
-    _require(profile, _identity_gaps(profile, SUMMARY_NAME) + _packet_gaps(profile, evaluation, measure, options))
+    require_complete(profile, _identity_gaps(profile, SUMMARY_NAME) + _packet_gaps(profile, evaluation, measure, options))
     return _build(profile, evaluation, out_dir, [measure], False, None, options)[0]
 
 
 def build_summary(profile: Profile, evaluation: Evaluation, out_dir: Path) -> Path:
     """<firm>_政策评估报告.pdf: all sub-items, whatever their status."""
-    _require(profile, _identity_gaps(profile, SUMMARY_NAME))
+    require_complete(profile, _identity_gaps(profile, SUMMARY_NAME))
     return _build(profile, evaluation, out_dir, [], True, None, Options())[0]
 
 
@@ -209,7 +210,7 @@ def build_all(profile: Profile, evaluation: Evaluation, out_dir: Path, *, measur
     """
     allowed = applicable_measures(evaluation, allow_expired=options.policy_end is not None)
     measures = list(allowed if measures is None else measures)
-    _require(profile, _identity_gaps(profile, SUMMARY_NAME)
+    require_complete(profile, _identity_gaps(profile, SUMMARY_NAME)
              + [item for m in measures for item in _packet_gaps(profile, evaluation, m, options)])
     return _build(profile, evaluation, out_dir, measures, True, progress, options)
 
