@@ -20,7 +20,7 @@ from typing import Any
 from zjtx_desktop.core.safe_yaml import read_yaml
 
 RESULT_CHECKS = ("status", "amount", "reference_amount", "explanation_contains", "missing_contains",
-                 "computation_contains", "kind")
+                 "computation_contains", "computation_excludes", "readings_contains", "kind")
 
 
 class CaseFormatError(ValueError):
@@ -137,9 +137,12 @@ def check_result(result, expected: Any) -> list[str]:
                 problems.append(f"{where} {key}：应为 {want}，实为 {getattr(result, key)}（{list(result.computation)}）")
     for key, text in (("explanation_contains", result.explanation),
                       ("missing_contains", "\n".join(result.missing)),
-                      ("computation_contains", "\n".join(result.computation))):
+                      ("computation_contains", "\n".join(result.computation)),
+                      ("readings_contains", "\n".join(result.readings))):
         if key in expected and str(expected[key]) not in text:
             problems.append(f"{where} {key}：{expected[key]!r} 不在 {text!r} 中")
+    if "computation_excludes" in expected and str(expected["computation_excludes"]) in "\n".join(result.computation):
+        problems.append(f"{where} computation_excludes：{expected['computation_excludes']!r} 在 {list(result.computation)} 中")
     return problems
 
 
