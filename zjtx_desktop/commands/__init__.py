@@ -8,8 +8,9 @@ from zjtx_desktop.commands import (
     lpr,
     maintenance,
     packets,
+    policy,
     schema,
     self_check,
 )
 
-COMMAND_MODULES = (evaluate, assess, packets, schema, firms, maintenance, history, lpr, self_check)
+COMMAND_MODULES = (evaluate, assess, packets, schema, firms, maintenance, history, lpr, policy, self_check)

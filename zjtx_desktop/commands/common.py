@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from zjtx_desktop.core.policy import PolicyError
-from zjtx_desktop.core.profile import Profile, ProfileInvalid, load_profile_json
+from zjtx_desktop.core.profile import Profile, ProfileInvalid, parse_file_values
 
 
 class UserError(Exception):
@@ -23,17 +23,15 @@ def parse_date(text: str) -> date:
 
 
 def read_profile_file(path: Path) -> Profile:
-    """A checked profile from a JSON file; warnings go to stderr, errors become a UserError."""
+    """A checked profile from a JSON file (bounded in size, numbers and nesting before anything is
+    computed); warnings go to stderr, errors become a UserError naming each field."""
+    from zjtx_desktop.core.profile_json import ProfileFileError, file_values
+    from zjtx_desktop.core.profile_json import read_profile_file as read_json
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserError(f"找不到文件 {path}，请检查路径") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path} 不是UTF-8编码的文本文件，请另存为UTF-8后重试") from None
-    except OSError as error:
-        raise UserError(f"无法读取 {path}（{error.strerror}）") from None
-    try:
-        profile, warnings = load_profile_json(text)
+        profile, warnings = parse_file_values(file_values(read_json(path)))
+    except ProfileFileError as error:
+        raise UserError(str(error)) from None
     except ProfileInvalid as invalid:
         lines = "\n".join(f"  - {issue}" for issue in invalid.issues)
         raise UserError(f"{path} 有{len(invalid.issues)}处需要修改：\n{lines}") from None

@@ -43,6 +43,8 @@ def describe(error: OSError) -> str:
     code = error.errno
     if code == errno.ENOSPC or getattr(error, "winerror", None) == 112:
         return "磁盘空间不足，请清理磁盘空间或换一个保存位置后重试"
+    if code == errno.EFBIG:
+        return "磁盘空间不足，或文件超过了该位置允许的大小（如U盘的格式所限）；请清理磁盘空间或换一个保存位置后重试"
     if code == errno.EROFS:
         return "该位置是只读的（如光盘、写保护的U盘），请换一个可以写入的保存位置"
     if code == errno.ENOENT:

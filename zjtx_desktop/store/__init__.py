@@ -6,12 +6,15 @@ No Qt and no reportlab here: the UI and the CLI both drive the store through `Da
 from zjtx_desktop.store.backups import list_backups
 from zjtx_desktop.store.database import Database
 from zjtx_desktop.store.errors import (
+    DatabaseBusy,
     DatabaseDamaged,
     DatabaseLocked,
     DatabaseTooNew,
     DiskFull,
+    FileNotWritten,
     FolderNotWritable,
     StoreError,
+    WritingRefused,
 )
 from zjtx_desktop.store.locations import default_data_dir
 from zjtx_desktop.store.records import (
@@ -25,9 +28,9 @@ from zjtx_desktop.store.records import (
 )
 
 __all__ = [
-    "AuditEntry", "CellProblem", "CompanySummary", "Database", "DatabaseDamaged", "DatabaseLocked",
-    "DatabaseTooNew", "DiskFull", "FolderNotWritable", "ImportReport", "PacketRecord", "SaveResult",
-    "SavedEvaluation", "StoreError", "default_data_dir", "list_backups",
+    "AuditEntry", "CellProblem", "CompanySummary", "Database", "DatabaseBusy", "DatabaseDamaged", "DatabaseLocked",
+    "DatabaseTooNew", "DiskFull", "FileNotWritten", "FolderNotWritable", "ImportReport", "PacketRecord",
+    "SaveResult", "SavedEvaluation", "StoreError", "WritingRefused", "default_data_dir", "list_backups",
     "write_excel_template",
 ]
 

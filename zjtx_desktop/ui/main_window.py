@@ -103,7 +103,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(page)
         layout.addWidget(self.banner)
         if self.db.read_only:
-            notice = QLabel("只读方式：另一个窗口正在编辑此数据库。可以查看、评估和生成材料，但不能修改。")
+            notice = QLabel("只读方式：" + (self.db.read_only_reason or "另一个窗口正在编辑此数据库。可以查看、评估和生成材料，但不能修改。"))
+            notice.setWordWrap(True)  # the reason (a network share, read-only media) can be a paragraph
             notice.setObjectName("read_only_notice")
             notice.setStyleSheet("color: #8a5a00; font-weight: bold;")
             layout.addWidget(notice)
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         action(files, "导出所选企业（JSON）…", self.export_file)
         action(files, "导出全部企业（Excel）…", self.export_excel)
         action(files, "备份数据库", self.backup).setEnabled(not self.db.read_only)
+        action(files, "留存的旧数据文件…", self.show_kept_aside, None, "action_kept_aside")
         files.addSeparator()
         action(files, "退出", self.close, "Ctrl+Q")
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -298,8 +300,9 @@ class MainWindow(QMainWindow):
 
     def show_policy(self) -> PolicyDialog:
         dialog = PolicyDialog(policies=self.policies, on=self.today(), parent=self,
-                              import_pack=lambda source: policy_data.import_policy_pack(source=source, data_dir=self.data_dir))
-        dialog.imported.connect(lambda _policy: self._policies_changed(dialog))
+                              import_pack=lambda source: policy_data.import_policy_pack(source=source, data_dir=self.data_dir),
+                              remove_pack=lambda pack: policy_data.remove_policy_pack(pack_id=pack, data_dir=self.data_dir))
+        dialog.changed.connect(lambda: self._policies_changed(dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -311,6 +314,14 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.policies = self.policies
             self.workspace.reevaluate()
+
+    def show_kept_aside(self):
+        from zjtx_desktop.ui.kept_aside_dialog import KeptAsideDialog
+
+        dialog = KeptAsideDialog(data_dir=self.data_dir, read_only=self.db.read_only, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_help(self) -> HelpDialog:
         dialog = HelpDialog(self)
