@@ -2,6 +2,7 @@
 
 from zjtx_desktop.commands import (
     assess,
+    criteria,
     evaluate,
     firms,
     history,
@@ -13,4 +14,4 @@ from zjtx_desktop.commands import (
     self_check,
 )
 
-COMMAND_MODULES = (evaluate, assess, packets, schema, firms, maintenance, history, lpr, policy, self_check)
+COMMAND_MODULES = (evaluate, assess, packets, schema, firms, maintenance, history, lpr, policy, criteria, self_check)

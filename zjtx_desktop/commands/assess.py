@@ -16,6 +16,7 @@ from zjtx_desktop.commands.common import (
     UserError,
     add_data_dir,
     company_id,
+    installed_criteria,
     installed_policies,
     open_database,
     pad,
@@ -24,7 +25,7 @@ from zjtx_desktop.commands.common import (
     user_rates,
     width,
 )
-from zjtx_desktop.core.assessment import Assessment, CriteriaError, TierAssessment, assess, default_library
+from zjtx_desktop.core.assessment import Assessment, TierAssessment, assess
 from zjtx_desktop.core.money import format_yuan
 
 MARKS = {"符合": "✓", "不符合": "×", "信息不足": "?", "需人工核验": "!"}
@@ -54,10 +55,7 @@ def _profiles(args) -> list[tuple[str | Path, object]]:
 
 def run(args) -> int:
     on = args.date or date.today()
-    try:
-        library = default_library()
-    except CriteriaError as error:
-        raise UserError(f"认定标准数据无法读取：{error}。请重新安装本软件") from None
+    library = installed_criteria(args)
     policies, rates = installed_policies(args), user_rates(args)
     results = [(source, profile, assess(profile, on, library=library, policies=policies, rates=rates))
                for source, profile in _profiles(args)]

@@ -14,6 +14,7 @@ from zjtx_desktop.commands.common import (
     UserError,
     add_data_dir,
     company_id,
+    installed_criteria,
     installed_policies,
     open_database,
     pad,
@@ -47,7 +48,8 @@ def run(args) -> int:
         from zjtx_desktop.core.assessment import assess
         from zjtx_desktop.store.results_excel import write_results_workbook
 
-        assessments = [assess(profile, on, with_opens=False) for _, profile, _ in firms]
+        library = installed_criteria(args)
+        assessments = [assess(profile, on, library=library, with_opens=False) for _, profile, _ in firms]
         write_results_workbook(args.out, [evaluation for _, evaluation in evaluations], assessments=assessments)
         print(f"已评估 {len(evaluations)} 家企业，结果写入 {args.out}")
     elif args.format == "json":

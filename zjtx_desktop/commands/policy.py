@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zjtx_desktop.commands.common import UserError, add_data_dir, pad
+from zjtx_desktop.commands.common import UserError, add_data_dir, data_dir_of, pad
 from zjtx_desktop.core.policy import PolicyError, default_policies
 
 
@@ -29,19 +29,13 @@ def register(subparsers) -> None:
     removing.set_defaults(run=run_remove)
 
 
-def _data_dir(args) -> Path:
-    from zjtx_desktop.store import default_data_dir
-
-    return args.data_dir or default_data_dir()
-
-
 def run_list(args) -> int:
     from zjtx_desktop.store.policy_packs import installed_packs
 
     print(f"{pad('政策编号', 24)}{pad('文号', 26)}{pad('施行期间', 26)}来源")
     for policy in default_policies():
         print(f"{pad(policy.id, 24)}{pad(policy.document_number, 26)}{pad(_period(policy), 26)}内置")
-    for pack in installed_packs(_data_dir(args)):
+    for pack in installed_packs(data_dir_of(args)):
         if pack.policy is None:
             print(f"{pad(pack.id, 24)}无法读取：{pack.problem}（可用 zjtx-desktop policy remove {pack.id} 删除）")
         else:
@@ -54,7 +48,7 @@ def run_import(args) -> int:
     from zjtx_desktop.store.policy_data import import_policy_pack
 
     try:
-        policy = import_policy_pack(source=args.pack, data_dir=_data_dir(args))
+        policy = import_policy_pack(source=args.pack, data_dir=data_dir_of(args))
     except PolicyError as error:
         raise UserError(f"政策包未导入，未作任何改动：{error}") from None
     print(f"已导入 {policy.document_number}（{policy.id}），施行 {_period(policy)}。"
@@ -66,7 +60,7 @@ def run_remove(args) -> int:
     from zjtx_desktop.store.policy_data import remove_policy_pack
 
     try:
-        folder = remove_policy_pack(pack_id=args.pack_id, data_dir=_data_dir(args))
+        folder = remove_policy_pack(pack_id=args.pack_id, data_dir=data_dir_of(args))
     except PolicyError as error:
         raise UserError(f"未删除：{error}") from None
     print(f"已删除政策包 {args.pack_id}（{folder}）。")

@@ -16,8 +16,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from zjtx_desktop.core.assessment.model import (
     CONFIDENCES,
     SIZES,
@@ -33,7 +31,9 @@ from zjtx_desktop.core.assessment.model import (
     Window,
 )
 from zjtx_desktop.core.paths import resources_dir
-from zjtx_desktop.core.questions import SAFE_LOADER, Questions, default_questions
+from zjtx_desktop.core.policy import POLICY_ID
+from zjtx_desktop.core.questions import Questions, default_questions
+from zjtx_desktop.core.safe_yaml import YamlRefused, read_yaml
 
 FAMILIES = ("tiers", "tech_sme", "sme_size")
 SET_KEYS = ("id", "family", "title", "document_number", "issued", "effective_from", "dates_confidence", "sources")
@@ -61,12 +61,13 @@ class _File:
 
 
 def _read_yaml(path: Path, source: _File) -> Any:
+    """Criteria files may come from an administrator's pack: data only, bounded, no aliases."""
     if not path.is_file():
         raise source.error("", "找不到该文件")
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as error:  # ValueError: a date such as 2026-13-01
-        raise source.error("", f"不是有效的YAML文件（{error}）") from None
+        return read_yaml(path)
+    except YamlRefused as refused:  # also a date such as 2026-13-01
+        raise source.error("", str(refused)) from None
 
 
 def _mapping(raw: Any, source: _File, key: str) -> dict:
@@ -425,6 +426,8 @@ def load_set(folder: Path, questions: Questions | None = None) -> CriteriaSet:
     if effective_to is not None and effective_to < effective_from:
         raise source.error("effective_to", "失效日期早于生效日期")
     set_id = str(raw["id"])
+    if not POLICY_ID.fullmatch(set_id):  # an installed set's folder is named by its id
+        raise source.error("id", "标准编号只能由小写字母、数字和连字符组成（3至64个字符），如 miit-2026-2")
     tiers = {tier: _tier_file(folder, set_id, tier, vocabulary) for tier in _texts(raw.get("tiers"), source, "tiers")}
     borrow = {}
     for tier, spec in _mapping(raw.get("borrow") or {}, source, "borrow").items():
