@@ -68,3 +68,21 @@ def test_packets_for_a_firm_in_the_database_are_recorded_with_their_evaluation(t
 def test_packets_need_exactly_one_source_of_the_firm(capsys):
     assert main(["packets", "--out", "x"]) == 2
     assert "二者选一" in capsys.readouterr().err
+
+
+def test_packets_from_a_folder_only_read_say_why_they_are_not_recorded(tmp_path, capsys, monkeypatch):
+    """A network share is opened only for reading: the packets are still written, and the note says why
+    the firm's record of packets is not updated (not that "the program is using the database")."""
+    from zjtx_desktop.store import shares
+
+    data = tmp_path / "data"
+    [profile] = EXAMPLES.glob("03_*.json")
+    assert main(["import", str(profile), "--data-dir", str(data)]) == 0
+    monkeypatch.setattr(shares, "IS_WINDOWS", True)
+    monkeypatch.setattr(shares, "drive_of", lambda text: "Z:")
+    monkeypatch.setattr(shares, "drive_type", lambda root: shares.DRIVE_REMOTE)
+    capsys.readouterr()
+    assert main(["packets", "--company", "91350205MA8UQE3J0U", "--data-dir", str(data), "--out",
+                 str(tmp_path / "out"), "--date", "2025-11-20"]) == 0
+    note = capsys.readouterr().err
+    assert "网络" in note and "不会记入企业的生成记录" in note and "程序正在使用数据库" not in note

@@ -80,7 +80,9 @@ def _build_from_database(args, on: date, rates, policies):
         db = open_database(args)
     except DatabaseLocked:
         db = open_database(args, read_only=True)
-        print("提示：程序正在使用数据库，本次生成的材料不会记入企业的生成记录。", file=sys.stderr)
+    if db.read_only:  # the app has it open, or the folder is on read-only media or a network share
+        why = (db.read_only_reason or "程序正在使用数据库").rstrip("。")
+        print(f"提示：{why}。本次生成的材料不会记入企业的生成记录。", file=sys.stderr)
     with db:
         firm = company_id(db, args.company)
         profile = db.profile(firm)
