@@ -110,7 +110,7 @@ def demo_start() -> None:
 
         with closing(Database.open(data_dir)) as db:
             fill_demo(db=db)
-        cold_start(data_dir, "the 5 demo firms")
+        cold_start(data_dir, "the demo firms")
 
 
 def rss_mb() -> float:
@@ -169,7 +169,7 @@ def in_process() -> None:
           "(goal < 50 ms)")
     print(f"edit a field → saved, checked, re-evaluated, results redrawn ({len(edits)} edits): {summary(edits)} "
           "(goal < 50 ms)")
-    print(f"resident memory with the 5 demo firms loaded and the richest open on its results: {memory:.0f} MB")
+    print(f"resident memory with the demo firms loaded and the richest open on its results: {memory:.0f} MB")
 
 
 def ten_thousand_firms(folder: Path) -> None:

@@ -109,3 +109,64 @@ def test_the_architecture_test_would_catch_a_hard_coded_cap(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text('CAP = 300000\nRATE = Decimal("0.02")\n', encoding="utf-8")
     assert {value for _, value in _literals(sample)} <= _policy_numbers()
+
+
+CRITERIA = PACKAGE.parent / "resources" / "criteria"
+CRITERIA_NUMBER_KEYS = frozenset({"threshold", "at_least", "at_most", "points", "max_points", "pass_total", "minimum",
+                                  "employees", "revenue", "total_assets"})
+JUDGING_MODULES = ("rules.py", "judge.py", "scoring.py", "measures.py", "gaps.py", "engine.py", "opens.py")
+
+
+def _criteria_numbers(recognisable_only: bool = True) -> set[Decimal]:
+    """Every threshold, band edge, point value and size floor in resources/criteria (their cases aside)."""
+    numbers = set()
+
+    def walk(value, key=None):
+        if isinstance(value, dict):
+            for child_key, item in value.items():
+                walk(item, child_key)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, key)
+        elif key in CRITERIA_NUMBER_KEYS and isinstance(value, int | str) and not isinstance(value, bool):
+            with contextlib.suppress(InvalidOperation):
+                numbers.add(Decimal(str(value)))
+
+    for path in CRITERIA.rglob("*.yaml"):
+        if path.parent.name != "cases":
+            walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    if recognisable_only:  # small counts such as 3 or 20 are everywhere in layout code
+        return {n for n in numbers if n >= 10000 or 0 < n < 1}
+    return numbers
+
+
+def test_no_criteria_number_is_written_in_python_code():
+    numbers = _criteria_numbers()
+    assert Decimal(15000000) in numbers
+    scanned = [p for p in python_files(PACKAGE) if p.relative_to(PACKAGE).parts[0] in ("core", "packets", "ui")
+               or "assess" in p.name]
+    found = [(str(p.relative_to(PACKAGE)), line, str(value)) for p in scanned
+             for line, value in _literals(p) if value in numbers]
+    assert found == []
+
+
+def test_the_assessment_judges_with_no_numbers_at_all_but_zero_and_one():
+    """Thresholds, bands, points, years and ranks all come from the criteria data."""
+    folder = PACKAGE / "core" / "assessment"
+    found = [(name, line, str(value)) for name in JUDGING_MODULES for line, value in _literals(folder / name)
+             if value not in (0, 1)]
+    assert found == []
+
+
+def test_no_criteria_date_is_written_in_core():
+    dates = {day for path in CRITERIA.rglob("*.yaml") if path.parent.name != "cases"
+             for day in re.findall(r"20\d\d-\d\d-\d\d", path.read_text(encoding="utf-8"))}
+    assert "2026-04-01" in dates
+    found = [(p.name, day) for p in python_files(PACKAGE / "core") for day in dates if day in p.read_text(encoding="utf-8")]
+    assert found == []
+
+
+def test_the_criteria_scan_would_catch_a_hard_coded_threshold(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('REVENUE_FLOOR = 15000000\nLARGE_INDUSTRY = Decimal("400000000")\n', encoding="utf-8")
+    assert {value for _, value in _literals(sample)} <= _criteria_numbers()

@@ -18,7 +18,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_evaluate_prints_a_chinese_table_with_every_measure():
-    done = run_cli("evaluate", str(EXAMPLES[-1]), "--date", "2025-11-20")
+    done = run_cli("evaluate", str(EXAMPLES[4]), "--date", "2025-11-20")  # 05, the richest firm
     assert done.returncode == 0, done.stderr
     for measure in ("2a", "3b", "7c", "15"):
         assert f"\n{measure} " in done.stdout
@@ -31,8 +31,21 @@ def test_json_output_has_the_documented_keys(capsys):
     assert data["policy"]["id"] == "xm-srdi-2024" and data["date"] == "2025-06-30"
     assert len(data["results"]) == 20
     for result in data["results"]:
-        assert {"measure", "status", "amount", "explanation", "clause", "missing"} <= set(result)
+        assert {"measure", "status", "amount", "reference_amount", "explanation", "clause", "missing"} <= set(result)
         assert result["amount"] is None or isinstance(result["amount"], str)
+
+
+def test_after_the_policy_ends_nothing_is_eligible_and_the_figure_is_only_for_reference(capsys):
+    firm = next(path for path in EXAMPLES if path.name.startswith("02"))
+    assert main(["evaluate", str(firm), "--date", "2027-01-01", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    equipment = next(r for r in data["results"] if r["measure"] == "3b")
+    assert data["total"] == "0.00" and not [r for r in data["results"] if r["status"] == "符合"]
+    assert equipment["status"] == "不在有效期" and equipment["amount"] is None
+    assert equipment["reference_amount"] == "260000.00"
+    assert main(["evaluate", str(firm), "--date", "2027-01-01"]) == 0
+    text = capsys.readouterr().out
+    assert "仅供参考：按本政策计算为260,000.00元" in text and "补助合计（最高可申请，不含融资支持）：0.00 元" in text
 
 
 def test_several_files_give_a_json_array(capsys):

@@ -5,7 +5,8 @@ import json
 from zjtx_desktop.cli import main
 
 LOAN = {"tier": "srdi", "ip_pledge_loans": [{"bank": "兴业银行", "principal": 10000000, "annual_rate": "3.5",
-                                             "start_date": "2026-12-22", "end_date": "2027-12-22"}]}
+                                             "start_date": "2026-12-22", "end_date": "2027-12-22",
+                                             "interest_paid": 350000}]}
 
 
 def measure_5(capsys, profile, data):
@@ -17,11 +18,12 @@ def test_an_added_lpr_is_used_from_its_date(tmp_path, capsys):
     profile = tmp_path / "企业.json"
     profile.write_text(json.dumps(LOAN), encoding="utf-8")
     data = tmp_path / "data"
-    assert measure_5(capsys, profile, data)["amount"] == "180000.00"  # bundled 3.00 % from 2025-05-20
+    # one day of interest by the evaluation date: 10,000,000 × 3.00 % (bundled, from 2025-05-20) × 60% ÷ 365
+    assert measure_5(capsys, profile, data)["amount"] == "493.15"
     assert main(["lpr", "--add", "2026-12-22", "2.90", "--data-dir", str(data)]) == 0
     assert "2.9%" in capsys.readouterr().out
     result = measure_5(capsys, profile, data)
-    assert result["amount"] == "174000.00" and "2026-12-22" in "".join(result["computation"])
+    assert result["amount"] == "476.71" and "2026-12-22" in "".join(result["computation"])
 
 
 def test_a_bad_rate_is_refused_in_chinese(tmp_path, capsys):

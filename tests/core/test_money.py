@@ -29,8 +29,8 @@ def test_capitals_follow_the_pboc_rules(amount, capitals):
     assert capitalize_yuan(Decimal(amount)) == capitals
 
 
-def test_capitals_round_half_up_to_the_fen_first():
-    assert capitalize_yuan(Decimal("0.005")) == "壹分"
+def test_capitals_round_down_to_the_fen_first():
+    assert capitalize_yuan(Decimal("0.019")) == "壹分"
 
 
 def test_negative_amounts_have_no_capitals():
@@ -38,9 +38,11 @@ def test_negative_amounts_have_no_capitals():
         capitalize_yuan(Decimal("-1"))
 
 
-def test_rounding_is_half_up_not_bankers():
-    assert to_fen(Decimal("0.125")) == Decimal("0.13")
-    assert to_fen(Decimal("2.675")) == Decimal("2.68")
+def test_rounding_is_always_down_to_the_fen_as_the_clauses_say_not_above():
+    assert to_fen(Decimal("0.125")) == Decimal("0.12")
+    assert to_fen(Decimal("100000.005")) == Decimal("100000.00")  # 1,000,000.05 × 10%
+    assert to_fen(Decimal("24657.534246")) == Decimal("24657.53")
+    assert format_yuan(Decimal("0.999")) == "0.99"
 
 
 def test_figures_have_thousands_separators_and_two_decimals():

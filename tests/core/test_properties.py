@@ -1,13 +1,16 @@
 """10,000 generated profiles, valid and broken: no exception escapes, every amount stays within its
 bounds, and a firm without a 专精特新 tier gets no 专精特新-only money."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zjtx_desktop.core.evaluator import evaluate
+from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.policy import default_policies
 from zjtx_desktop.core.profile import ProfileInvalid, parse_profile
 from zjtx_desktop.core.questions import Field, default_questions
@@ -82,10 +85,13 @@ def upper_bound(measure: str, profile) -> Decimal | None:
     """The most a result may ever say, from the policy's own caps and the firm's own figures."""
     spec = POLICY.measures[measure]
     p = spec.parameters
-    if measure == "3a":
-        caps = max(max(group.values()) for group in p["loan_caps"].value.values())
-        return sum((min(loan["principal"], caps) * loan["annual_rate"] / 100 * 3
-                    for loan in profile.rows("tech_fund_loans")), Decimal(0))
+    if measure == "3a":  # the part of the interest actually paid above the firm's 2%
+        fixed = p["fixed_financing_cost_rate"].value * 100
+        return sum((loan["interest_paid"] * (loan["annual_rate"] - fixed) / loan["annual_rate"]
+                    for loan in profile.rows("tech_fund_loans") if loan["annual_rate"] > fixed), Decimal(0))
+    if measure == "5":  # 60% of the interest actually paid
+        return sum((loan["interest_paid"] * p["subsidy_share"].value for loan in profile.rows("ip_pledge_loans")),
+                   Decimal(0))
     if measure == "3b":
         return p["other_policy_threshold"].value * p["subsidy_rate"].value
     if measure == "6a":
@@ -108,6 +114,8 @@ def test_generated_profiles_never_break_the_evaluator(raw, on):
         return
     evaluation = evaluate(profile, on)
     assert len(evaluation.results) == len(POLICY.measures)
+    if not POLICY.in_force(on):
+        assert not any(r.status is Status.ELIGIBLE for r in evaluation.results) and evaluation.total == 0
     srdi = POLICY.tier_in("srdi", profile.get("tier"))
     for result in evaluation.results:
         assert isinstance(result.status, Status) and result.explanation
@@ -116,9 +124,37 @@ def test_generated_profiles_never_break_the_evaluator(raw, on):
         assert result.amount >= 0, result
         bound = upper_bound(result.measure, profile)
         if bound is not None:
-            assert result.amount <= bound + Decimal("0.01"), (result.measure, result.amount, bound)
+            assert result.amount <= bound, (result.measure, result.amount, bound)
+        assert result.amount == result.amount.quantize(Decimal("0.01")), result
+        assert_printed_lines_add_up(result)
         if not srdi and result.measure not in NOT_SRDI_MONEY and result.kind in MONETARY_KINDS | {"financing"}:
             assert result.status is not Status.ELIGIBLE, (result.measure, profile.get("tier"), result.explanation)
+
+
+SUM = re.compile(r"((?:[\d,]+\.\d\d元 \+ )+[\d,]+\.\d\d元) = ([\d,]+\.\d\d)元")
+
+
+def figure(text: str) -> Decimal:
+    return Decimal(text.replace(",", "").removesuffix("元"))
+
+
+def assert_printed_lines_add_up(result) -> None:
+    """The amount is a figure printed in the working, and every "a + b = c" printed there is true."""
+    if result.kind not in MONETARY_KINDS:
+        return
+    text = "\n".join(result.computation)
+    assert format_yuan(result.amount) in text, (result.measure, result.amount, result.computation)
+    for parts, total in SUM.findall(text):
+        assert sum((figure(part) for part in parts.split(" + ")), Decimal(0)) == figure(total), (result.measure, text)
+
+
+def test_the_sum_check_reads_the_printed_lines():
+    class Printed:
+        kind, measure, amount = "grant", "x", Decimal("49315.06")
+        computation = ("合计：24,657.53元 + 24,657.53元 = 49,315.07元",)
+
+    with pytest.raises(AssertionError):
+        assert_printed_lines_add_up(Printed)
 
 
 def test_the_bound_check_is_not_vacuous():

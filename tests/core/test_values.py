@@ -71,7 +71,7 @@ def test_wan_and_yi_amounts_keep_the_usual_checks(raw, message):
 
 
 @pytest.mark.parametrize(("raw", "message"), [("-1", "不能为负数"), ("12.345", "两位小数"), ("一百万", "不是数字"),
-                                              ("2e12", "超过1万亿元")])
+                                              ("2000000000000", "超过1万亿元"), ("2e12", "科学计数法")])
 def test_money_refuses_what_cannot_be_an_amount(raw, message):
     with pytest.raises(ValueProblem, match=message):
         parse("revenue", raw)

@@ -105,6 +105,8 @@ def walk(window) -> None:
     check("核对填报内容")
     workspace.show_results()
     check("评估结果")
+    workspace.tabs.setCurrentWidget(workspace.assessment)
+    check("梯度自评")
     packets = window.make_packets()
     check("生成申请材料")
     packets.generate()
@@ -123,6 +125,9 @@ def walk(window) -> None:
     guide = window.show_help()
     check("用户指南")
     guide.close()
+    kept = window.show_kept_aside()
+    check("留存的旧数据文件")
+    kept.close()
     long_report = "\n".join(f"企业信息 第{row}行「统一社会信用代码」：校验码不符，请对照营业执照逐位核对"
                             for row in range(2, 200))
     check_message_box("导入报告", lambda: dialogs.warn(window, title="部分内容未导入", text=long_report))

@@ -77,7 +77,7 @@ def test_every_input_of_the_main_window_and_its_dialogs_has_an_accessible_name(q
     box = window.findChild(QComboBox, "company_size")
     assert box.accessibleName() == default_questions().field("company_size").label
     assert window.findChild(QRadioButton, "has_joint_lab_yes").accessibleName().startswith("与高校")
-    for dialog in (window.show_policy(), window.show_help(), window.make_packets()):
+    for dialog in (window.show_policy(), window.show_help(), window.make_packets(), window.show_kept_aside()):
         assert unnamed_inputs(dialog) == [], dialog.objectName()
         dialog.close()
     assert workspace.results.table.accessibleName()

@@ -101,4 +101,4 @@ def test_the_export_button_offers_excel_for_all_firms(qtbot, window, tmp_path, m
     assert any("Excel" in text for text in texts)
     window.export_menu.findChild(QAction, "export_excel").trigger()
     qtbot.waitUntil(lambda: "已导出到" in window.statusBar().currentMessage(), timeout=20000)
-    assert load_workbook(target)[MAIN_SHEET].max_row == 6  # header + the five firms
+    assert load_workbook(target)[MAIN_SHEET].max_row == 1 + window.firms.rowCount()  # the header and every firm

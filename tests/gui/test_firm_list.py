@@ -19,6 +19,7 @@ from zjtx_desktop.ui.main_window import MainWindow
 from .user import User
 
 TODAY = date(2026, 11, 27)
+DEMO_FIRMS = len(list(examples_dir().glob("*.json")))
 
 
 @pytest.fixture
@@ -47,13 +48,13 @@ def names(window) -> list[str]:
 
 
 def test_the_demo_firms_are_listed_and_search_narrows_as_you_type(qtbot, window):
-    assert len(names(window)) == 5
+    assert len(names(window)) == DEMO_FIRMS
     assert "还剩 34 天" in window.findChild(QLabel, "policy_banner").text()
     search = window.findChild(QLineEdit, "firm_search")
     qtbot.keyClicks(search, "91350205ma8uqe3j0u")
     qtbot.waitUntil(lambda: names(window) == ["厦门鹭芯电子科技股份有限公司"])
     search.clear()
-    qtbot.waitUntil(lambda: len(names(window)) == 5)
+    qtbot.waitUntil(lambda: len(names(window)) == DEMO_FIRMS)
 
 
 def test_after_the_policy_ends_the_banner_says_results_are_for_reference(qtbot, data_dir):
@@ -67,14 +68,14 @@ def test_after_the_policy_ends_the_banner_says_results_are_for_reference(qtbot, 
 def test_copy_then_delete_with_confirmation_and_a_backup(qtbot, window, monkeypatch):
     user = User(qtbot, window)
     user.press("firm_copy")
-    assert len(names(window)) == 6
+    assert len(names(window)) == DEMO_FIRMS + 1
     asked = []
     monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: asked.append(kw["text"]) or False)
     user.press("firm_delete")
-    assert len(names(window)) == 6 and "自动备份" in asked[0]
+    assert len(names(window)) == DEMO_FIRMS + 1 and "自动备份" in asked[0]
     monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: True)
     user.press("firm_delete")
-    assert len(names(window)) == 5
+    assert len(names(window)) == DEMO_FIRMS
     assert "备份" in window.statusBar().currentMessage()
 
 
@@ -154,7 +155,7 @@ def test_demo_opens_the_application_on_the_example_firms(qtbot, monkeypatch):
     QTimer.singleShot(0, look_and_close)
     assert app.run_application(["--demo"]) == 0
     listed, title, folder = seen[0]
-    assert len(listed) == 5 and "演示" in title
+    assert len(listed) == DEMO_FIRMS and "演示" in title
     assert not folder.exists()  # the demo leaves nothing behind
 
 

@@ -90,6 +90,7 @@ def declare_reserve_firm(user: User) -> None:
     user.type("tier_granted_date", "2022-11-30")
     user.answer("reserve_designated", True)
     user.type("reserve_designated_date", "2025-03-18")
+    user.answer("wants_tier_assessment", False)  # so the 梯度培育自评 page is skipped
     user.next()
     for key in ("has_equipment_investment", "has_joint_lab", "has_tech_fund_loans", "has_ip_pledge_loans",
                 "has_standards", "is_cluster_operator", "has_consulting", "has_training",
@@ -105,7 +106,7 @@ def declare_reserve_firm(user: User) -> None:
     user.type("digital_assessment_date", "2025-09-10")
     user.next()
     assert user.page() == "page_market_events"
-    user.add_row("market_events", {0: "2025鹭芯功率器件新品发布会", 2: "深圳", 3: "2025-05-16", 4: "68000"}, {1: 2})
+    user.add_row("market_events", {0: "2025鹭芯功率器件新品发布会", 3: "深圳", 4: "2025-05-16", 5: "68000"}, {1: 2, 2: 1})
     user.next()
     assert user.page() == "page_talent"
     user.type("core_tech_executives", "4")

@@ -68,6 +68,11 @@ def successor_pack(tmp_path: Path, **changes) -> Path:
     raw.update({"id": "xm-srdi-2027", "effective_from": date(2027, 1, 1), "effective_to": date(2029, 12, 31),
                 "issued": date(2026, 12, 20)}, **changes)
     (folder / "policy.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    (folder / "cases").mkdir()  # a pack carries its own cases, checked before it is installed
+    (folder / "cases" / "m03.yaml").write_text(
+        "cases:\n  - name: 设备投入200万元补助20万元\n    date: 2027-06-01\n"
+        "    input: {tier: srdi, equipment_investment_last_year: 2000000}\n"
+        "    output: {\"3b\": {status: 符合, amount: \"200000.00\"}}\n", encoding="utf-8")
     return folder
 
 

@@ -47,3 +47,27 @@ def text_pieces(path: Path) -> list[list[tuple[str, float, float, float]]]:
 def flat(text: str) -> str:
     """Text without the spaces and line breaks that wrapping and extraction add."""
     return "".join(text.split())
+
+
+TABLE_NUMBERS = ("contract_no", "invoice_no", "policy_no", "pledge_registration_no", "number")
+
+
+def forty_rows(prefix: str = "05", count: int = 40) -> dict:
+    """Every table of an example firm grown to `count` rows, each row with its own numbers."""
+    grown = {}
+    for key, rows in example_raw(prefix).items():
+        if isinstance(rows, list) and rows and isinstance(rows[0], dict):
+            grown[key] = [{**rows[n % len(rows)], **{column: f"{rows[n % len(rows)][column]}-{n + 1}"
+                                                      for column in TABLE_NUMBERS if column in rows[n % len(rows)]}}
+                          for n in range(count)]
+    return grown
+
+
+def render_pages(path: Path, folder: Path, dpi: int = 30) -> list[Path]:
+    """Every page of a PDF as a PNG (pdftoppm), so a page that cannot be drawn fails the test."""
+    import subprocess
+
+    prefix = folder / path.stem
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(path), str(prefix)], check=True, timeout=120,
+                   capture_output=True)
+    return sorted(folder.glob(f"{path.stem}-*.png"))

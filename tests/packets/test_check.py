@@ -12,7 +12,7 @@ from zjtx_desktop.packets import (
     build_packet,
     missing_fields,
 )
-from zjtx_desktop.packets.build import safe_file_part
+from zjtx_desktop.packets.naming import safe_file_part
 
 
 def test_the_richest_example_needs_nothing_more(richest):

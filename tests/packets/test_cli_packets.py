@@ -16,8 +16,10 @@ def test_writes_every_packet_and_the_report_and_says_so(tmp_path, capsys):
     assert main(["packets", str(profile), "--out", str(tmp_path / "out"), "--date", "2025-11-20"]) == 0
     printed = capsys.readouterr().out
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == sorted(["厦门闽锐精密机械有限公司_3b_申请材料.pdf", "厦门闽锐精密机械有限公司_7b_申请材料.pdf",
-                              "厦门闽锐精密机械有限公司_7c_申请材料.pdf", "厦门闽锐精密机械有限公司_15_申请材料.pdf",
+    assert written == sorted(["厦门闽锐精密机械有限公司_3b技术改造设备补助_申请材料.pdf",
+                              "厦门闽锐精密机械有限公司_7b管理咨询补助_申请材料.pdf",
+                              "厦门闽锐精密机械有限公司_7c数字化培训补贴_申请材料.pdf",
+                              "厦门闽锐精密机械有限公司_15国内贸易信用保险补贴_申请材料.pdf",
                               "厦门闽锐精密机械有限公司_政策评估报告.pdf"])
     assert "已生成 4 份申请材料和 1 份政策评估报告" in printed
     assert all(name in printed for name in written)
@@ -66,3 +68,21 @@ def test_packets_for_a_firm_in_the_database_are_recorded_with_their_evaluation(t
 def test_packets_need_exactly_one_source_of_the_firm(capsys):
     assert main(["packets", "--out", "x"]) == 2
     assert "二者选一" in capsys.readouterr().err
+
+
+def test_packets_from_a_folder_only_read_say_why_they_are_not_recorded(tmp_path, capsys, monkeypatch):
+    """A network share is opened only for reading: the packets are still written, and the note says why
+    the firm's record of packets is not updated (not that "the program is using the database")."""
+    from zjtx_desktop.store import shares
+
+    data = tmp_path / "data"
+    [profile] = EXAMPLES.glob("03_*.json")
+    assert main(["import", str(profile), "--data-dir", str(data)]) == 0
+    monkeypatch.setattr(shares, "IS_WINDOWS", True)
+    monkeypatch.setattr(shares, "drive_of", lambda text: "Z:")
+    monkeypatch.setattr(shares, "drive_type", lambda root: shares.DRIVE_REMOTE)
+    capsys.readouterr()
+    assert main(["packets", "--company", "91350205MA8UQE3J0U", "--data-dir", str(data), "--out",
+                 str(tmp_path / "out"), "--date", "2025-11-20"]) == 0
+    note = capsys.readouterr().err
+    assert "网络" in note and "不会记入企业的生成记录" in note and "程序正在使用数据库" not in note

@@ -9,7 +9,7 @@ COMMON = (
     "sections: [cover, application, computation, pledge, checklist]\n"
     "cover: {ink: [受理编号]}\n"
     "application: {groups: [{title: 企业, fields: [company_name]}], signature: [日期]}\n"
-    "pledge: {signature: [日期]}\n"
+    "pledge: {signature: [日期], districts: {siming: 甲, huli: 乙, jimei: 丙, haicang: 丁, tongan: 戊, xiangan: 己, torch: 庚}}\n"
 )
 
 
@@ -20,7 +20,7 @@ def test_every_packet_measure_has_a_form_and_nothing_else_does():
 def test_each_form_holds_the_common_part_then_the_project():
     for form in default_forms().values():
         titles = [group.title for group in form.groups]
-        assert titles[:4] == ["申请事项", "企业基本情况", "上年度经营情况", "收款账户（补助资金拨付至此账户）"]
+        assert titles[:4] == ["申请事项", "企业基本情况", "上年度经营情况（{last_year}年）", "收款账户（补助资金拨付至此账户）"]
         assert titles[-1] == "项目情况" and (form.groups[-1].fields or form.groups[-1].tables)
         assert form.sections == ("cover", "application", "computation", "pledge", "checklist")
 
@@ -43,6 +43,7 @@ def test_ink_blanks_are_declared_not_inferred():
         ("measure: 4\nproject: {fields: [uscc]}\n", "measure 应为 3b"),
         ("measure: 3b\nsections: [cover, appendix]\nproject: {fields: [uscc]}\n", "sections 只能取"),
         ("measure: 3b\n", "缺少 project"),
+        ("measure: 3b\nproject: {title: '项目（{year}年）', fields: [uscc]}\n", "标题中只能用 {last_year}"),
     ],
 )
 def test_a_broken_form_file_is_refused_naming_file_and_entry(tmp_path, measure_file, message):

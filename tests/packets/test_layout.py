@@ -1,13 +1,19 @@
 """Long names and addresses wrap inside their boxes; no text runs off the page or out of a box."""
 
-from packet_helpers import ON, example_profile, flat, text_pieces
+import re
+import tempfile
+from pathlib import Path
+
+from packet_helpers import ON, example_profile, flat, page_texts, text_pieces
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.packets.context import packet_context
+from zjtx_desktop.packets.fonts import FONT
 from zjtx_desktop.packets.forms import default_forms
 from zjtx_desktop.packets.render import render_packet
-from zjtx_desktop.packets.styles import FONT, MARGIN_LEFT, MARGIN_RIGHT, PAGE_WIDTH
+from zjtx_desktop.packets.styles import MARGIN_LEFT, MARGIN_RIGHT, PAGE_WIDTH, styles
 
 LONG_NAME = ("厦门" + "鹭航低空飞行器动力系统与智能装备研究制造" * 3)[:56] + "有限公司"
 LONG_ADDRESS = ("厦门市火炬高新区（翔安）产业区民安大道2001号" + "鹭航智能装备产业园研发中心A栋十二层" * 12)[:200]
@@ -56,3 +62,50 @@ def test_text_in_a_box_stays_in_that_box(tmp_path):
     for cell in cells:
         for text, x, _, size in (p for p in pages[cell.page - 1] if _inside(p, cell)):
             assert x + stringWidth(text.strip(), FONT, size) <= cell.x1 + SLACK, (cell.text, text)
+
+
+SIGNATURE_BLOCK = re.compile(r"本单位对以上填报内容的真实性、准确性负责。|法定代表人（签字）：|\w*单位（盖章）：|日期：＿*年＿*月＿*日")
+
+
+def holds_only_a_signature(page_text: str) -> bool:
+    body = [line for line in page_text.splitlines() if line.strip() and " 页 共 " not in line]
+    return SIGNATURE_BLOCK.sub("", flat("".join(body))) == ""
+
+
+def test_no_page_of_any_example_holds_only_a_signature_block(every_example_pdf):
+    for path in every_example_pdf:
+        for number, text in enumerate(page_texts(path), start=1):
+            assert not holds_only_a_signature(text), (path.name, number)
+
+
+def _cells(measure="3b", **changes):
+    profile = example_profile("05", **changes)
+    context = packet_context(profile, evaluate(profile, ON), default_forms()[measure])
+    cells = []
+    render_packet(context, Path(tempfile.mkdtemp()) / "p.pdf", cell_recorder=cells)
+    return cells
+
+
+def test_seal_boxes_are_larger_than_a_company_seal_with_the_signature_beside():
+    cells = _cells()
+    for label in ("申请单位（盖章）：", "承诺单位（盖章）："):
+        [seal] = [c for c in cells if c.text == label]
+        [signer] = [c for c in cells if c.text == "法定代表人（签字）：" and c.page == seal.page]
+        assert seal.x1 - seal.x0 >= 45 * mm and seal.y1 - seal.y0 >= 45 * mm + 12, label
+        assert signer.y0 == seal.y0 and signer.x1 <= seal.x0 + SLACK  # side by side, signature first
+
+
+def test_dates_and_page_counts_have_blanks_for_the_pen(richest_pdfs):
+    for path in richest_pdfs[:-1]:
+        text = "".join(page_texts(path))
+        assert text.count("＿＿＿＿年＿＿月＿＿日") >= 3, path.name  # cover, 申请表, 承诺书
+        assert "＿＿页" in text
+
+
+def test_tick_boxes_stand_as_tall_as_the_text_with_room_between():
+    boxes = [c for c in _cells() if c.text[:1] in "□√" and c.text[1:] in ("大型", "中型", "小型", "微型")]
+    assert [b.text for b in boxes] == ["□大型", "√中型", "□小型", "□微型"]
+    size = styles()["cell"].fontSize
+    for box, after in zip(boxes, boxes[1:], strict=False):
+        assert box.y1 - box.y0 >= 0.8 * size and abs((box.y1 - box.y0) - (box.x1 - box.x0)) < 0.01
+        assert after.x0 - box.x1 >= stringWidth(box.text[1:], FONT, size) + size  # the label, then a space

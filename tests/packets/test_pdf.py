@@ -1,5 +1,6 @@
 """The packets read back from the PDFs: content, page numbering, fonts, bytes, rendering."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -14,13 +15,15 @@ from PIL import Image
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.core.money import capitalize_yuan, format_yuan
 from zjtx_desktop.packets import build_all, build_packet
-from zjtx_desktop.packets.styles import font_path
+from zjtx_desktop.packets.fonts import font_path
 
 SECTION_TITLES = ("申请表", "计算说明", "信用承诺书", "材料清单")
 
 
 def _measure(path) -> str:
-    return path.stem.split("_")[-2]
+    """…_3b技术改造设备补助_申请材料.pdf → 3b; the report has none"""
+    found = re.match(r"\d+[a-z]?", path.stem.split("_")[-2])
+    return found.group() if found else ""
 
 
 def test_every_packet_holds_firm_code_amount_in_figures_and_capitals_and_the_clause(richest, richest_pdfs):

@@ -1,7 +1,8 @@
 """The summary report: every sub-item, the total of ceilings, and whom to contact for other support."""
 
-from packet_helpers import flat, page_texts
+from packet_helpers import ON, example_profile, flat, page_texts
 
+from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.core.money import capitalize_yuan, format_yuan
 from zjtx_desktop.packets.summary_context import summary_context
 
@@ -28,9 +29,12 @@ def test_non_monetary_support_names_the_units_to_contact(richest):
 
 
 def test_what_would_make_the_firm_qualify_is_in_the_report(richest):
-    profile, evaluation = richest
+    profile = example_profile("02")  # a 专精特新中小企业 not (yet) among the 后备 firms
+    evaluation = evaluate(profile, ON)
     context = summary_context(evaluation, profile.get("company_name"), profile.get("uscc"))
     [reserve] = [row for row in context.rows if row.measure == "2a"]
     assert reserve.status == "不符合" and any("后备企业" in need for need in reserve.to_qualify)
     assert [row.measure for row in context.rows] == [r.measure for r in evaluation.results]
-    assert context.packets[0] == "3a 技术创新基金贴息申请材料"
+    profile, evaluation = richest
+    assert summary_context(evaluation, profile.get("company_name"), profile.get("uscc")).packets[0] == \
+        "3a 技术创新基金贴息申请材料"

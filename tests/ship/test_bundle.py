@@ -30,6 +30,7 @@ def test_the_bundle_has_both_programs_and_the_data_files(bundle):
     assert (bundle / f"zjtx-desktop{SUFFIX}").is_file() and (bundle / f"zjtx-desktop-cli{SUFFIX}").is_file()
     internal = bundle / "_internal"
     for data in ("resources/policies/xm-srdi-2024/policy.yaml", "resources/fonts/wqy-microhei.ttc",
+                 "resources/fonts/fallback-sc.ttf", "resources/fonts/fallback-sc.LICENSE.txt",
                  "forms/questions", "forms/packets", "examples"):
         assert (internal / data).exists(), data
 

@@ -224,3 +224,37 @@ def test_a_data_folder_path_that_is_a_file_is_a_clear_error(tmp_path):
 def test_reading_a_folder_without_data_says_how_to_start(tmp_path):
     with pytest.raises(StoreError, match="zjtx-desktop import"):
         Database.open(tmp_path, read_only=True)
+
+
+def test_a_crash_right_after_a_migration_never_leaves_a_file_without_our_id(data_dir, monkeypatch):
+    """The id is written in the migration's own transaction: a crash at that moment undoes both."""
+    import sqlite_utils
+
+    real_execute = sqlite_utils.Database.execute
+
+    def crash_at_the_id(self, sql, *args, **kwargs):
+        if sql.startswith("PRAGMA application_id ="):
+            raise KeyboardInterrupt("killed")
+        return real_execute(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite_utils.Database, "execute", crash_at_the_id)
+    with pytest.raises(KeyboardInterrupt):
+        Database.open(data_dir)
+    monkeypatch.undo()
+    conn = sqlite3.connect(database_path(data_dir))
+    version, app_id = (conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("user_version", "application_id"))
+    conn.close()
+    assert version == 0 or app_id == schema.APPLICATION_ID
+    with Database.open(data_dir) as db:
+        assert db.list_companies() == []
+
+
+def test_a_file_an_older_version_left_without_its_id_is_still_ours(data_dir):
+    with Database.open(data_dir) as db:
+        db.create_company(example_raw(0))
+    conn = sqlite3.connect(database_path(data_dir))
+    conn.execute("PRAGMA application_id = 0")
+    conn.close()
+    with Database.open(data_dir) as db:
+        assert len(db.list_companies()) == 1
+        assert db.conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID

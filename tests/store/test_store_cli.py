@@ -89,3 +89,15 @@ def test_evaluate_needs_exactly_one_source_of_firms(tmp_path):
         assert done.returncode == 2 and done.stderr.startswith("错误：") and "Traceback" not in done.stderr
     done = cli("evaluate", "--company", make_uscc(5), "--data-dir", str(tmp_path / "data"))
     assert done.returncode == 2 and "还没有企业数据" in done.stderr
+
+
+def test_check_db_reads_while_the_application_writes_and_mentions_what_is_kept_aside(tmp_path):
+    data = tmp_path / "data"
+    assert cli("import", str(EXAMPLES[0]), "--data-dir", str(data)).returncode == 0
+    assert cli("restore", str(database_path(data)), "--data-dir", str(data)).returncode == 0
+    assert cli("backup", "--out", str(tmp_path / "b.db"), "--data-dir", str(data)).returncode == 0
+    assert cli("restore", str(tmp_path / "b.db"), "--data-dir", str(data)).returncode == 0  # keeps a copy aside
+    with Database.open(data):
+        done = cli("check-db", "--data-dir", str(data))
+    assert done.returncode == 0 and "数据库完好" in done.stdout, done.stderr
+    assert "kept_aside 中留存旧数据文件 1 个" in done.stdout

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from zjtx_desktop.core.policy import PolicyError
-from zjtx_desktop.core.profile import Profile, ProfileInvalid, load_profile_json
+from zjtx_desktop.core.profile import Profile, ProfileInvalid, parse_file_values
 
 
 class UserError(Exception):
@@ -23,17 +23,15 @@ def parse_date(text: str) -> date:
 
 
 def read_profile_file(path: Path) -> Profile:
-    """A checked profile from a JSON file; warnings go to stderr, errors become a UserError."""
+    """A checked profile from a JSON file (bounded in size, numbers and nesting before anything is
+    computed); warnings go to stderr, errors become a UserError naming each field."""
+    from zjtx_desktop.core.profile_json import ProfileFileError, file_values
+    from zjtx_desktop.core.profile_json import read_profile_file as read_json
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserError(f"找不到文件 {path}，请检查路径") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path} 不是UTF-8编码的文本文件，请另存为UTF-8后重试") from None
-    except OSError as error:
-        raise UserError(f"无法读取 {path}（{error.strerror}）") from None
-    try:
-        profile, warnings = load_profile_json(text)
+        profile, warnings = parse_file_values(file_values(read_json(path)))
+    except ProfileFileError as error:
+        raise UserError(str(error)) from None
     except ProfileInvalid as invalid:
         lines = "\n".join(f"  - {issue}" for issue in invalid.issues)
         raise UserError(f"{path} 有{len(invalid.issues)}处需要修改：\n{lines}") from None
@@ -47,30 +45,46 @@ def add_data_dir(parser) -> None:
                         help="数据文件夹，默认为用户数据目录（可用环境变量 ZJTX_DATA_DIR 指定）")
 
 
+def data_dir_of(args) -> Path:
+    """`--data-dir`, or the default folder (ZJTX_DATA_DIR or the user's data directory)."""
+    from zjtx_desktop.store import default_data_dir
+
+    return args.data_dir or default_data_dir()
+
+
 def open_database(args, *, read_only: bool = False):
     """The store of `--data-dir` (or the default folder). StoreErrors reach the user via cli.main."""
-    from zjtx_desktop.store import Database, default_data_dir
+    from zjtx_desktop.store import Database
 
-    return Database.open(args.data_dir or default_data_dir(), read_only=read_only)
+    return Database.open(data_dir_of(args), read_only=read_only)
 
 
 def user_rates(args):
     """The bundled rate tables plus the values entered with `zjtx-desktop lpr --add`."""
-    from zjtx_desktop.store import default_data_dir
     from zjtx_desktop.store.policy_data import user_rates as rates_of
 
-    return rates_of(data_dir=args.data_dir or default_data_dir())
+    return rates_of(data_dir=data_dir_of(args))
 
 
 def installed_policies(args):
     """The bundled policy and any successor pack imported into the data folder (as the app sees them)."""
-    from zjtx_desktop.store import default_data_dir
     from zjtx_desktop.store.policy_data import installed_policies as policies_of
 
     try:
-        return policies_of(data_dir=args.data_dir or default_data_dir())
+        return policies_of(data_dir=data_dir_of(args))
     except PolicyError as error:
         raise UserError(f"数据文件夹中导入的政策包无法读取：{error}。请在程序的“关于政策”中重新导入正确的政策包") from None
+
+
+def installed_criteria(args):
+    """The bundled criteria sets and any successor set imported into the data folder."""
+    from zjtx_desktop.core.assessment.loader import CriteriaError
+    from zjtx_desktop.store.criteria_packs import installed_library
+
+    try:
+        return installed_library(data_dir=data_dir_of(args))
+    except CriteriaError as error:
+        raise UserError(f"认定标准数据无法读取：{error}") from None
 
 
 def company_id(db, code: str) -> int:

@@ -14,6 +14,7 @@ from zjtx_desktop.commands.common import (
     UserError,
     add_data_dir,
     company_id,
+    installed_criteria,
     installed_policies,
     open_database,
     pad,
@@ -23,6 +24,7 @@ from zjtx_desktop.commands.common import (
 )
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.core.money import format_yuan
+from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.results import Evaluation, Status
 
 
@@ -40,11 +42,15 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     on = args.date or date.today()
-    evaluations = _evaluations(args, on)
+    firms = _evaluations(args, on)
+    evaluations = [(source, evaluation) for source, _, evaluation in firms]
     if args.out:
+        from zjtx_desktop.core.assessment import assess
         from zjtx_desktop.store.results_excel import write_results_workbook
 
-        write_results_workbook(args.out, [evaluation for _, evaluation in evaluations])
+        library = installed_criteria(args)
+        assessments = [assess(profile, on, library=library, with_opens=False) for _, profile, _ in firms]
+        write_results_workbook(args.out, [evaluation for _, evaluation in evaluations], assessments=assessments)
         print(f"已评估 {len(evaluations)} 家企业，结果写入 {args.out}")
     elif args.format == "json":
         if len(evaluations) == 1:
@@ -57,8 +63,8 @@ def run(args) -> int:
     return 0
 
 
-def _evaluations(args, on: date) -> list[tuple[str | Path, Evaluation]]:
-    """(where the firm came from, its evaluation), from files or from the database."""
+def _evaluations(args, on: date) -> list[tuple[str | Path, Profile, Evaluation]]:
+    """(where the firm came from, its profile, its evaluation), from files or from the database."""
     from_store = bool(args.company or args.all)
     if from_store == bool(args.profiles) or (args.company and args.all):
         raise UserError("请指定要评估的企业：企业信息JSON文件，或 --company 统一社会信用代码，或 --all（三者选一）")
@@ -68,13 +74,15 @@ def _evaluations(args, on: date) -> list[tuple[str | Path, Evaluation]]:
         raise UserError("评估结果请保存为 .xlsx 文件，如 --out 评估结果.xlsx")
     rates, policies = user_rates(args), installed_policies(args)
     if not from_store:
-        return [(path, evaluate(read_profile_file(path), on, rates=rates, policies=policies)) for path in args.profiles]
+        profiles = [(path, read_profile_file(path)) for path in args.profiles]
+        return [(path, profile, evaluate(profile, on, rates=rates, policies=policies)) for path, profile in profiles]
     with open_database(args, read_only=True) as db:
         ids = [company_id(db, args.company)] if args.company else [firm.id for firm in db.list_companies()]
         if not ids:
             raise UserError("数据库中还没有企业。请先用 zjtx-desktop import 文件.xlsx 导入")
         profiles = [db.profile(i) for i in ids]
-    return [(profile.get("uscc") or "", evaluate(profile, on, rates=rates, policies=policies)) for profile in profiles]
+    return [(profile.get("uscc") or "", profile, evaluate(profile, on, rates=rates, policies=policies))
+            for profile in profiles]
 
 
 def text_report(evaluation: Evaluation) -> str:
@@ -92,9 +100,14 @@ def text_report(evaluation: Evaluation) -> str:
         amount = "—" if result.amount is None else format_yuan(result.amount)
         lines.append(f"{pad(result.measure, 6)}{pad(result.title, 26)}{pad(str(result.status), 12)}"
                      f"{pad(amount, 20)}{result.explanation}")
+        if result.reference_amount is not None:
+            lines.append(f"{'':6}仅供参考：按本政策计算为{format_yuan(result.reference_amount)}元；"
+                         "评估日不在政策有效期内，不能据此申报，不计入合计")
         lines.extend(f"{'':6}· {step}" for step in result.computation)
         lines.extend(f"{'':6}→ {need}" for need in result.missing)
-        if result.status is not Status.NOT_ELIGIBLE:
+        if result.status is not Status.NOT_ELIGIBLE:  # a reading behind a 不符合 would only confuse
             lines.extend(f"{'':6}※ 解读：{reading}" for reading in result.readings)
     lines += ["", f"补助合计（最高可申请，不含融资支持）：{format_yuan(evaluation.total)} 元"]
+    if evaluation.reference_total:
+        lines.append(f"仅供参考：如在政策有效期内，合计为 {format_yuan(evaluation.reference_total)} 元（不能据此申报）")
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from zjtx_desktop.commands.common import UserError, add_data_dir, parse_date, user_rates
+from zjtx_desktop.core.atomic import WriteFailed, describe, write_text
 from zjtx_desktop.core.money import format_rate
 from zjtx_desktop.core.policy import PolicyError, load_rate_series
 from zjtx_desktop.core.questions import Field
@@ -40,6 +41,7 @@ def run(args) -> int:
 
 def _add(args, since, typed: str) -> None:
     from zjtx_desktop.store.locations import default_data_dir, rates_dir
+    from zjtx_desktop.store.permissions import private_subfolder
 
     try:
         percent = parse_value(PERCENT, typed)
@@ -50,9 +52,14 @@ def _add(args, since, typed: str) -> None:
     path = rates_dir(args.data_dir or default_data_dir()) / f"{SERIES}.yaml"
     values = _user_values(path)
     values[since] = f"{percent / 100:f}"
-    path.parent.mkdir(parents=True, exist_ok=True)
     document = {"id": SERIES, "title": "用户补充的一年期LPR", "values": dict(sorted(values.items()))}
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        private_subfolder(path.parent)
+        write_text(path, yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
+    except WriteFailed as failure:
+        raise UserError(f"{failure}。利率表未作改动。") from None
+    except OSError as error:
+        raise UserError(f"无法写入 {path.parent}：{describe(error)}。利率表未作改动。") from None
     print(f"已补充：{since.isoformat()} 起一年期LPR为 {format_rate(Decimal(values[since]))}（保存在 {path}）")
 
 

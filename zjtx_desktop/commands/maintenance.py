@@ -41,12 +41,17 @@ def run_restore(args) -> int:
 
 
 def run_check(args) -> int:
-    from zjtx_desktop.store import default_data_dir, list_backups
+    from zjtx_desktop.store import DatabaseLocked, default_data_dir, list_backups
+    from zjtx_desktop.store.kept_aside import kept_files, total_size
     from zjtx_desktop.store.locations import database_path
 
     if not database_path(args.data_dir or default_data_dir()).exists():
         raise UserError(f"{args.data_dir or default_data_dir()} 中没有数据文件，无需检查。请核对 --data-dir 是否正确")
-    with open_database(args) as db:
+    try:
+        db = open_database(args)
+    except DatabaseLocked:  # the application has it open, or the folder can only be read: checking only reads
+        db = open_database(args, read_only=True)
+    with db:
         problems = db.integrity_problems()
         firms = len(db.list_companies())
         size = db.path.stat().st_size
@@ -57,4 +62,8 @@ def run_check(args) -> int:
     backups = list_backups(folder)
     print(f"数据库完好：{folder}，{firms} 家企业，{size / 1e6:.1f} MB。")
     print(f"备份 {len(backups)} 份" + (f"，最近一份：{backups[0].name}" if backups else "") + "。")
+    kept = kept_files(folder)
+    if kept:
+        print(f"kept_aside 中留存旧数据文件 {len(kept)} 个，共 {total_size(kept) / 1e6:.1f} MB"
+              "（损坏或被恢复替换的数据库，程序不会自动删除；可在程序的“文件 → 留存的旧数据文件”中查看和清理）。")
     return 0

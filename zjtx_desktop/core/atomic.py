@@ -43,6 +43,8 @@ def describe(error: OSError) -> str:
     code = error.errno
     if code == errno.ENOSPC or getattr(error, "winerror", None) == 112:
         return "磁盘空间不足，请清理磁盘空间或换一个保存位置后重试"
+    if code == errno.EFBIG:
+        return "磁盘空间不足，或文件超过了该位置允许的大小（如U盘的格式所限）；请清理磁盘空间或换一个保存位置后重试"
     if code == errno.EROFS:
         return "该位置是只读的（如光盘、写保护的U盘），请换一个可以写入的保存位置"
     if code == errno.ENOENT:
@@ -131,3 +133,67 @@ def write_bytes(target: Path | str, data: bytes) -> None:
 
 def write_text(target: Path | str, text: str) -> None:
     write_bytes(target, text.encode("utf-8"))
+
+
+def in_use(target: Path | str) -> bool:
+    """True when another program holds `target` open so that it cannot be replaced (a PDF in a viewer).
+
+    Only Windows locks open files; elsewhere a replace always succeeds, so nothing is probed.
+    """
+    target = Path(target)
+    if os.name != "nt" or not target.exists():
+        return False
+    try:
+        descriptor = os.open(target, os.O_RDWR)
+    except PermissionError as error:
+        return _is_in_use(error)
+    except OSError:
+        return False
+    os.close(descriptor)
+    return False
+
+
+def remove_stale_temporaries(target: Path | str) -> None:
+    """Delete what a write to `target` killed half-way left behind (.name.xxxx.tmp beside it)."""
+    target = Path(target)
+    for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+@contextlib.contextmanager
+def atomic_paths(targets: list[Path]) -> Iterator[list[Path]]:
+    """Temporary paths beside several targets, all replaced only once every one is written.
+
+    Writing a set of files (a packet's PDFs) first fills every temporary file; a crash or an error
+    meanwhile leaves every target as it was. Before the first replace, every target is checked for
+    another program holding it (WriteFailed with `in_use`), so a viewer holding one file does not
+    leave the set half old, half new. Each replace is atomic: a kill during the replaces leaves each
+    target either the old file or the whole new one.
+    """
+    targets = [Path(target) for target in targets]
+    temporaries: list[Path] = []
+    try:
+        for target in targets:
+            try:
+                descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            except OSError as error:
+                raise WriteFailed(target, describe(error), error=error) from error
+            os.close(descriptor)
+            temporaries.append(Path(name))
+        yield list(temporaries)
+        for target, temporary in zip(targets, temporaries, strict=True):
+            try:
+                fsync_file(temporary)
+            except OSError as error:
+                raise WriteFailed(target, describe(error), error=error) from error
+            if in_use(target):
+                raise WriteFailed(target, "文件正被其他程序打开，请关闭后重试", in_use=True)
+        for target, temporary in zip(targets, temporaries, strict=True):
+            replace(temporary, target)
+    finally:
+        for temporary in temporaries:
+            temporary.unlink(missing_ok=True)
+    for folder in {target.parent for target in targets}:
+        with contextlib.suppress(OSError):
+            fsync_folder(folder)

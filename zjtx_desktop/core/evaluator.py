@@ -27,7 +27,7 @@ def _mark_out_of_force(result: MeasureResult, note: str) -> MeasureResult:
     if result.status is not Status.ELIGIBLE:
         return replace(result, explanation=f"{note}{result.explanation}")
     return replace(result, status=Status.OUT_OF_FORCE, amount=None, reference_amount=result.amount,
-                   explanation=f"{note}{result.explanation}")
+                   explanation=f"{note}如在政策有效期内：{result.explanation}")
 
 
 def evaluate(

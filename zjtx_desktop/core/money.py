@@ -4,15 +4,17 @@
 tricky zeros (107,000.53 → 壹拾万柒仟元伍角叁分) so a library change cannot slip through.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, Decimal
 from functools import lru_cache
 
 FEN = Decimal("0.01")
 
 
 def to_fen(amount: Decimal) -> Decimal:
-    """Round half up to the fen, the only rounding the evaluator does, and only at the end."""
-    return amount.quantize(FEN, rounding=ROUND_HALF_UP)
+    """Round down to the fen, the only rounding there is. The clauses say 不超过/最高: a computed line
+    never rounds up, every printed figure is money the clause gives, and a total is the sum of the
+    figures as printed."""
+    return amount.quantize(FEN, rounding=ROUND_FLOOR)
 
 
 def format_yuan(amount: Decimal) -> str:

@@ -6,6 +6,7 @@ uses is read here. A successor policy is a new folder; `policy_for` picks the on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -13,15 +14,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from zjtx_desktop.core.paths import policies_dir, rates_dir
-from zjtx_desktop.core.questions import SAFE_LOADER
+from zjtx_desktop.core.safe_yaml import YamlRefused, read_yaml
 
 MEASURE_KINDS = frozenset({"grant", "interest_subsidy", "financing", "non_monetary", "other_policy"})
 POLICY_KEYS = ("id", "title", "document_number", "issued", "effective_from", "effective_to", "tiers", "measures")
 MEASURE_KEYS = ("number", "title", "rule", "kind", "clause_ref", "clause", "responsible_units")
-TIER_GROUPS = ("innovative_or_above", "srdi", "little_giant", "key_little_giant")
+TIER_GROUPS = ("innovative_or_above", "srdi", "little_giant", "key_little_giant", "srdi_sme")
+# A policy's id names its folder in the data folder: one safe form, never a path ("../..", "/", ".").
+POLICY_ID = re.compile(r"[a-z0-9-]{3,64}")
+NUMBER_DIGITS = 15  # no amount, rate or threshold in a policy has more integer digits
+TEXT_KEYS = ("title", "document_number", "issuer", "validity_clause", "reading_notice", "srdi_definition")
+MEASURE_TEXTS = ("title", "rule", "kind", "clause_ref", "clause", "other_policy")
 
 
 class PolicyError(ValueError):
@@ -107,12 +111,12 @@ def _number(value: Any, source: str, key: str) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, int):
-        return Decimal(value)
+        return _sane(Decimal(value), source, key)
     if isinstance(value, float):
         raise PolicyError(source, key, f"小数请加引号写成字符串（如 \"{value}\"），以免精度丢失")
     if isinstance(value, str):
         try:
-            return Decimal(value)
+            return _sane(Decimal(value), source, key)
         except InvalidOperation:
             return value
     if isinstance(value, list):
@@ -120,6 +124,26 @@ def _number(value: Any, source: str, key: str) -> Any:
     if isinstance(value, dict):
         return {k: _number(v, source, f"{key}.{k}") for k, v in value.items()}
     return value
+
+
+def _sane(value: Decimal, source: str, key: str) -> Decimal:
+    if not value.is_finite() or (value and value.adjusted() >= NUMBER_DIGITS) or value.as_tuple().exponent < -NUMBER_DIGITS:
+        raise PolicyError(source, key, f"数值 {value} 超出合理范围，请核对")
+    return value
+
+
+def _texts(raw: dict, keys: tuple[str, ...], source: str, where: str) -> None:
+    for key in keys:
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            raise PolicyError(source, f"{where}{key}", "应为文字")
+
+
+def _text_list(raw: Any, source: str, key: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise PolicyError(source, key, "应为若干条文字组成的列表")
+    return tuple(raw)
 
 
 def _require(raw: dict, keys: tuple[str, ...], source: str, where: str) -> None:
@@ -135,6 +159,8 @@ def _date(raw: Any, source: str, key: str) -> date:
 
 
 def _parameters(raw: dict, source: str, where: str) -> dict[str, Parameter]:
+    if raw is not None and not isinstance(raw, dict):
+        raise PolicyError(source, where.rstrip("."), "应为映射")
     parameters = {}
     for name, spec in (raw or {}).items():
         if not isinstance(spec, dict) or "value" not in spec:
@@ -151,6 +177,11 @@ def _measure(measure_id: str, raw: dict, source: str, known_rules: frozenset[str
     if not isinstance(raw, dict):
         raise PolicyError(source, f"measures.{measure_id}", "措施定义须是映射")
     _require(raw, MEASURE_KEYS, source, where)
+    _texts(raw, MEASURE_TEXTS, source, where)
+    if isinstance(raw["number"], bool) or not isinstance(raw["number"], int):
+        raise PolicyError(source, f"{where}number", "措施编号应为整数")
+    if not isinstance(raw.get("non_monetary_by_tier", {}), dict):
+        raise PolicyError(source, f"{where}non_monetary_by_tier", "应为映射")
     if raw["rule"] not in known_rules:
         raise PolicyError(source, f"{where}rule", f"未知的规则 {raw['rule']}（可用：{', '.join(sorted(known_rules))}）")
     if raw["kind"] not in MEASURE_KINDS:
@@ -163,52 +194,72 @@ def _measure(measure_id: str, raw: dict, source: str, known_rules: frozenset[str
         kind=raw["kind"],
         clause_ref=raw["clause_ref"],
         clause=raw["clause"],
-        responsible_units=tuple(raw["responsible_units"]),
+        responsible_units=_text_list(raw["responsible_units"], source, f"{where}responsible_units"),
         parameters=_parameters(raw.get("parameters"), source, f"{where}parameters."),
-        readings=tuple(raw.get("readings", ())),
-        materials=tuple(raw.get("materials", ())),
-        non_monetary=tuple(raw.get("non_monetary", ())),
+        readings=_text_list(raw.get("readings"), source, f"{where}readings"),
+        materials=_text_list(raw.get("materials"), source, f"{where}materials"),
+        non_monetary=_text_list(raw.get("non_monetary"), source, f"{where}non_monetary"),
         non_monetary_by_tier=dict(raw.get("non_monetary_by_tier", {})),
         other_policy=raw.get("other_policy", ""),
     )
 
 
 def load_policy(folder: Path) -> Policy:
-    """Load and check one policy folder; raises PolicyError naming the file and key at fault."""
-    from zjtx_desktop.core.measures import RULES  # the rules the data may name
+    """Load and check one policy folder; raises PolicyError naming the file and key at fault.
 
+    The file may come from an administrator's pack: it is read as hostile data (bounded, no YAML
+    aliases), its id must be a safe folder name, and a structure of the wrong shape is a PolicyError
+    like any other mistake, never a traceback."""
     path = folder / "policy.yaml"
     source = f"{folder.name}/policy.yaml"
     if not path.is_file():
         raise PolicyError(source, "", "找不到政策文件")
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise PolicyError(source, "", f"不是有效的YAML文件（{error}）") from None
+        raw = read_yaml(path)
+    except YamlRefused as refused:
+        raise PolicyError(source, "", str(refused)) from None
+    try:
+        return _policy(raw, source, folder)
+    except PolicyError:
+        raise
+    except (TypeError, ValueError, AttributeError, KeyError) as error:
+        raise PolicyError(source, "", f"结构有误（{type(error).__name__}：{error}），请对照现行政策文件的格式检查") from None
+
+
+def _policy(raw: Any, source: str, folder: Path) -> Policy:
+    from zjtx_desktop.core.measures import RULES  # the rules the data may name
+
     if not isinstance(raw, dict):
         raise PolicyError(source, "", "文件内容须是映射")
     _require(raw, POLICY_KEYS, source, "")
+    _texts(raw, TEXT_KEYS, source, "")
+    policy_id = raw["id"]
+    if not isinstance(policy_id, str) or not POLICY_ID.fullmatch(policy_id):
+        raise PolicyError(source, "id", f"“{policy_id}”不能作为政策编号：只能由小写字母、数字和连字符组成，3到64个字符，"
+                                        "如 xm-srdi-2027")
     issued = _date(raw["issued"], source, "issued")
     effective_from = _date(raw["effective_from"], source, "effective_from")
     effective_to = _date(raw["effective_to"], source, "effective_to")
     if effective_to < effective_from:
         raise PolicyError(source, "effective_to", "失效日期早于生效日期")
+    if not isinstance(raw["tiers"], dict):
+        raise PolicyError(source, "tiers", "应为映射")
     tiers = {}
     for group in TIER_GROUPS:
         if group not in raw["tiers"]:
             raise PolicyError(source, f"tiers.{group}", "缺少此项")
-        tiers[group] = frozenset(raw["tiers"][group])
+        tiers[group] = frozenset(_text_list(raw["tiers"][group], source, f"tiers.{group}"))
     if not isinstance(raw["measures"], dict) or not raw["measures"]:
         raise PolicyError(source, "measures", "至少要有一项措施")
     known_rules = frozenset(RULES)
-    common_materials = tuple(raw.get("common_materials", ()))
+    common_materials = _text_list(raw.get("common_materials"), source, "common_materials")
     measures = {}
     for mid, m in raw["measures"].items():
         spec = _measure(str(mid), m, source, known_rules)
         packet = (*common_materials, *spec.materials) if spec.materials else ()
         measures[spec.id] = replace(spec, packet_materials=packet)
     return Policy(
-        id=str(raw["id"]), title=raw["title"], document_number=raw["document_number"], issued=issued,
+        id=policy_id, title=raw["title"], document_number=raw["document_number"], issued=issued,
         effective_from=effective_from, effective_to=effective_to, tiers=tiers, measures=measures,
         issuer=raw.get("issuer", ""), validity_clause=raw.get("validity_clause", ""),
         reading_notice=raw.get("reading_notice", ""), srdi_definition=raw.get("srdi_definition", ""),
@@ -241,10 +292,12 @@ def policy_for(on: date, policies: tuple[Policy, ...]) -> Policy:
 def load_rate_series(path: Path) -> RateSeries:
     source = path.name
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise PolicyError(source, "", f"不是有效的YAML文件（{error}）") from None
+        raw = read_yaml(path)
+    except YamlRefused as refused:
+        raise PolicyError(source, "", str(refused)) from None
     _require(raw if isinstance(raw, dict) else {}, ("id", "title", "values"), source, "")
+    if not isinstance(raw["values"], dict):
+        raise PolicyError(source, "values", "应为 日期: 利率 的映射")
     values = []
     for since, value in raw["values"].items():
         day = _date(since, source, f"values.{since}")

@@ -6,7 +6,6 @@ be used is refused with a message naming the field and what to fix.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -193,11 +192,20 @@ def parse_profile(raw: Any, questions: Questions | None = None) -> tuple[Profile
 
 
 def load_profile_json(text: str, questions: Questions | None = None) -> tuple[Profile, list[Issue]]:
-    """Parse JSON text (floats read as Decimal, so money stays exact) into a checked Profile."""
-    try:
-        raw = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as error:
-        raise ProfileInvalid([Issue("", "JSON文件", f"第{error.lineno}行第{error.colno}列格式有误（{error.msg}），"
-                                     "请用文本编辑器检查该处的引号、逗号和括号")]) from None
-    return parse_profile(raw, questions)
+    """Parse JSON text (floats read as Decimal, so money stays exact) into a checked Profile; the text
+    is treated as hostile (see core/profile_json.py): bounded numbers and nesting, no formulas."""
+    from zjtx_desktop.core.profile_json import file_values, parse_profile_text
 
+    return parse_file_values(file_values(parse_profile_text(text, questions), questions), questions)
+
+
+def parse_file_values(read: tuple[Any, list[Issue]], questions: Questions | None = None) -> tuple[Profile, list[Issue]]:
+    """parse_profile on values read from a file, with the issues found while reading them."""
+    raw, refused = read
+    try:
+        profile, warnings = parse_profile(raw, questions)
+    except ProfileInvalid as invalid:
+        raise ProfileInvalid(refused + invalid.issues) from None
+    if refused:
+        raise ProfileInvalid(refused)
+    return profile, warnings

@@ -85,6 +85,17 @@ class Page:
     intro: str = ""
     applies_if: str | None = None
     fields: tuple[Field, ...] = field(default=())
+    skip_if_no: str | None = None  # an optional page: shown unless this yes/no question is answered 否
+
+    def applies(self, values) -> bool:
+        """Whether the page is asked, given the answers so far (a Profile or a dict).
+
+        `applies_if` pages are for things the firm said it did (shown only on 是); a `skip_if_no` page
+        is offered to everyone and skipped only when the firm said it does not want it.
+        """
+        if self.applies_if is not None and values.get(self.applies_if) is not True:
+            return False
+        return self.skip_if_no is None or values.get(self.skip_if_no) is not False
 
 
 @dataclass(frozen=True)
@@ -155,7 +166,8 @@ def _page(path: Path) -> Page:
         if required not in raw:
             raise QuestionsError(f"{path.name}：缺少 {required}")
     fields = tuple(_field(f, raw["page"], path.name) for f in raw["fields"])
-    return Page(raw["page"], raw["title"], raw["order"], raw.get("intro", ""), raw.get("applies_if"), fields)
+    return Page(raw["page"], raw["title"], raw["order"], raw.get("intro", ""), raw.get("applies_if"), fields,
+                raw.get("skip_if_no"))
 
 
 def load_questions(folder: Path | None = None) -> Questions:
@@ -171,6 +183,8 @@ def load_questions(folder: Path | None = None) -> Questions:
     for page in pages:
         if page.applies_if and page.applies_if not in seen:
             raise QuestionsError(f"页面 {page.key} 的 applies_if 指向不存在的字段 {page.applies_if}")
+        if page.skip_if_no and page.skip_if_no not in seen:
+            raise QuestionsError(f"页面 {page.key} 的 skip_if_no 指向不存在的字段 {page.skip_if_no}")
     return Questions(pages)
 
 

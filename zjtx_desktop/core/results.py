@@ -106,6 +106,12 @@ class Evaluation:
         """Sum of the ceilings of every grant and interest subsidy the firm can apply for."""
         return to_fen(sum((r.amount for r in self.results if r.counts_toward_total), Decimal(0)))
 
+    @property
+    def reference_total(self) -> Decimal:
+        """Outside the policy's dates: what the total would have been, shown only labelled 仅供参考."""
+        return sum((r.reference_amount for r in self.results
+                    if r.reference_amount is not None and r.kind in MONETARY_KINDS), Decimal(0))
+
     def to_json(self) -> dict[str, Any]:
         return {
             "date": self.on.isoformat(),

@@ -6,15 +6,25 @@ that says what to fix; `warnings_for` gives the soft warnings (e.g. 万元 typed
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.questions import Field
 
 MONEY_LIMIT = Decimal("1e12")
+# Bounds checked before any arithmetic, so a value from a hostile file ("1e999999999", a 5,000-digit
+# integer, NaN) is refused at once instead of being computed with: no figure a firm states is larger.
+NUMBER_LIMIT = Decimal(10) ** 13
+COUNT_LIMIT = 10**7  # people, person-days, items: an integer field without its own maximum
+MAX_FRACTION_DIGITS = 10
+MAX_NUMBER_CHARS = 40  # "1,000,000,000,000.00 元" fits with room to spare
+MAX_TEXT_CHARS = 4096  # longer than any field allows: refused before any other work
+MAX_TABLE_ROWS = 2000
+PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 DATE_FORMATS = (
     re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
     re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
@@ -31,6 +41,12 @@ AMOUNT_WITH_UNIT = re.compile(r"^(?P<figure>[-+]?[\d,，.]+)\s*(?P<unit>[万亿]
 LABEL_NOISE = str.maketrans({"“": None, "”": None, '"': None, "‘": None, "’": None, "'": None, "（": "(", "）": ")"})
 TRUE_WORDS = frozenset({"true", "是", "yes", "y", "1", "√", "有"})
 FALSE_WORDS = frozenset({"false", "否", "no", "n", "0", "×", "无"})
+# What a spreadsheet runs as a formula when it starts a cell, also after spaces, tabs, full-width
+# spaces or invisible characters; a plain signed figure ("-5", "+86 592 1234567") is only arithmetic.
+FORMULA_START = frozenset("=+-@＝＋－＠")
+LEADING_BLANKS = re.compile(r"^[\s\u200b\u200c\u200d\u2060\ufeff]+")
+PLAIN_SIGNED = re.compile(r"[-+－＋][\d\s.,，()（）\-+－＋]*")
+TEXT_MARK = "'"  # a leading apostrophe says "this is text", as in Excel
 
 
 class ValueProblem(ValueError):
@@ -41,11 +57,30 @@ def is_blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and raw.strip() == "")
 
 
+def formula_like(text: str) -> bool:
+    """Would Excel (or another spreadsheet) run this as a formula if it were typed into a cell?"""
+    core = LEADING_BLANKS.sub("", text)
+    if not core or core[0] not in FORMULA_START:
+        return False
+    return core[0] in "=＝@＠" or not PLAIN_SIGNED.fullmatch(core)
+
+
 def parse_value(spec: Field, raw: Any) -> Any:
     """The typed value for `raw`, or None when blank. Raises ValueProblem when it cannot be used."""
+    _refuse_oversized(raw)
     if is_blank(raw):
         return None
     return PARSERS[spec.type](spec, raw)
+
+
+def _refuse_oversized(raw: Any) -> None:
+    """Sizes no field can hold, refused before any parsing (or str() of a huge integer) is tried."""
+    if isinstance(raw, int) and not isinstance(raw, bool) and raw.bit_length() > 64:
+        raise ValueProblem("数字过大，请核对")
+    if isinstance(raw, str) and len(raw) > MAX_TEXT_CHARS:
+        raise ValueProblem(f"内容过长（{len(raw)}个字符），请删减")
+    if isinstance(raw, list) and len(raw) > MAX_TABLE_ROWS:
+        raise ValueProblem(f"行数过多（{len(raw)}行，最多{MAX_TABLE_ROWS}行），请核对")
 
 
 def _text(spec: Field, raw: Any) -> str:
@@ -100,22 +135,38 @@ def _date(spec: Field, raw: Any) -> date:
 
 
 def _decimal(raw: Any) -> Decimal:
+    """A number within NUMBER_LIMIT, refused before any arithmetic when it is not one."""
     if isinstance(raw, bool):
         raise ValueProblem("请填写数字")
-    if isinstance(raw, int | Decimal):
-        return Decimal(raw)
+    if isinstance(raw, int):
+        return _bounded(Decimal(raw))
     if isinstance(raw, float):
-        return Decimal(str(raw))
+        if not math.isfinite(raw):
+            raise ValueProblem("不是有限的数字（NaN 或无穷大），请填写实际的数字")
+        if abs(raw) >= float(NUMBER_LIMIT):
+            raise ValueProblem("数字过大，请核对（本软件金额单位均为元）")
+        return _bounded(Decimal(repr(raw)))
+    if isinstance(raw, Decimal):
+        return _bounded(raw)
     if isinstance(raw, str):
         cleaned = re.sub(r"[\s,，¥￥元]", "", raw)
-        try:
-            value = Decimal(cleaned)
-        except InvalidOperation:
-            raise ValueProblem(f"“{raw.strip()}”不是数字，请只填写阿拉伯数字") from None
-        if not value.is_finite():
-            raise ValueProblem("请填写有限的数字")
-        return value
+        if len(cleaned) > MAX_NUMBER_CHARS:
+            raise ValueProblem("数字过长，请核对")
+        if not PLAIN_NUMBER.fullmatch(cleaned):
+            raise ValueProblem(f"“{raw.strip()}”不是数字，请只填写阿拉伯数字（如 1860000，不要用科学计数法）")
+        return _bounded(Decimal(cleaned))
     raise ValueProblem("请填写数字")
+
+
+def _bounded(value: Decimal) -> Decimal:
+    if not value.is_finite():
+        raise ValueProblem("不是有限的数字（NaN 或无穷大），请填写实际的数字")
+    if value and value.adjusted() >= NUMBER_LIMIT.adjusted():
+        raise ValueProblem("数字过大，请核对（本软件金额单位均为元）")
+    exponent = value.as_tuple().exponent
+    if exponent < -MAX_FRACTION_DIGITS:
+        raise ValueProblem(f"小数位数过多，请最多保留{MAX_FRACTION_DIGITS}位小数")
+    return value.quantize(Decimal(1)) if exponent > 0 else value  # 1E+2 from a JSON file is 100
 
 
 def _amount(raw: Any) -> Decimal:
@@ -125,7 +176,7 @@ def _amount(raw: Any) -> Decimal:
         if match:
             value = _decimal(match["figure"]) * CHINESE_UNITS[match["unit"]]
             whole = value.to_integral_value()
-            return whole if value == whole else value.normalize()  # 12万 is 120000, not 1.2E+5
+            return _bounded(whole if value == whole else value.normalize())  # 12万 is 120000, not 1.2E+5
     return _decimal(raw)
 
 
@@ -147,8 +198,9 @@ def _integer(spec: Field, raw: Any) -> int:
     number = int(value)
     if spec.min is not None and number < spec.min:
         raise ValueProblem(f"不能小于{spec.min}")
-    if spec.max is not None and number > spec.max:
-        raise ValueProblem(f"不能大于{spec.max}")
+    limit = spec.max if spec.max is not None else COUNT_LIMIT
+    if number > limit:
+        raise ValueProblem(f"不能大于{limit}")
     return number
 
 

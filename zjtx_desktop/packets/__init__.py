@@ -6,20 +6,27 @@ profile and evaluation into the strings to print, sections/ place them, styles.p
 
 from zjtx_desktop.packets.build import (
     NoPacketForMeasure,
+    Options,
+    Written,
     build_all,
     build_packet,
     build_summary,
     missing_fields,
+    policy_end_passed,
 )
-from zjtx_desktop.packets.check import PacketFieldsMissing
+from zjtx_desktop.packets.check import PacketFieldsMissing, UnprintableText
 from zjtx_desktop.packets.context import applicable_measures
 
 __all__ = [
     "NoPacketForMeasure",
+    "Options",
     "PacketFieldsMissing",
+    "UnprintableText",
+    "Written",
     "applicable_measures",
     "build_all",
     "build_packet",
     "build_summary",
     "missing_fields",
+    "policy_end_passed",
 ]

@@ -1,28 +1,42 @@
 """The packets API the UI and the CLI call: which packets apply, what they still need, build them.
 
-Every build checks its fields first and raises PacketFieldsMissing before a file is written, so a
-packet never reaches a printer with a box left empty by accident.
+Every build checks its fields and characters first and raises PacketFieldsMissing or
+UnprintableText before a file is written, so a packet never reaches a printer with a box left
+empty by accident or a name with a blank in it. A set of files is written all-or-nothing
+(core/atomic.py): every PDF is rendered to a temporary file beside its target, and only when all
+are complete are they put in place, so a crash leaves the old set and a kill during the final
+renames leaves each file either the old one or the whole new one.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from zjtx_desktop.core import atomic
+from zjtx_desktop.core.policy import Policy
 from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.questions import Field
 from zjtx_desktop.core.results import Evaluation
-from zjtx_desktop.packets.check import MissingItem, PacketFieldsMissing, missing_items
+from zjtx_desktop.packets.check import (
+    MissingItem,
+    PacketFieldsMissing,
+    UnprintableText,
+    missing_items,
+    unprintable_items,
+)
 from zjtx_desktop.packets.context import applicable_measures, packet_context, packet_title
 from zjtx_desktop.packets.forms import PacketForm, default_forms
+from zjtx_desktop.packets.naming import DOCUMENT_NAMES, Naming
 from zjtx_desktop.packets.render import render_packet, render_summary
 from zjtx_desktop.packets.summary_context import summary_context
 
 SUMMARY_NAME = "政策评估报告"
 IDENTITY_KEYS = ("company_name", "uscc")
-UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-FIRM_NAME_LIMIT = 60
+UPLOAD_LIMIT = 5 * 1024 * 1024  # bytes: what the online platforms take per file
+UPLOAD_DOCUMENTS = ("application", "computation", "pledge", "checklist")
 
 Progress = Callable[[int, int, str], None]
 
@@ -31,15 +45,32 @@ class NoPacketForMeasure(ValueError):
     """The measure does not apply to this firm (or has no packet form): nothing to print."""
 
 
-def safe_file_part(text: str) -> str:
-    """A firm name usable as part of a Windows file name: no reserved characters, not too long."""
-    cleaned = UNSAFE_IN_FILE_NAMES.sub("_", text).strip(" .")[:FIRM_NAME_LIMIT].strip(" .")
-    return cleaned or "企业"
+@dataclass(frozen=True)
+class Options:
+    """How a set is written.
+
+    split: besides each print PDF, one PDF per document in a folder per packet, for online upload.
+    beside: a file another program holds open is written beside it under a new name instead.
+    policy_end: set only when the user explicitly chose to apply, after the policy's end date, for
+        what happened while it was in force; the packets then use the reference amounts.
+    """
+
+    split: bool = False
+    beside: bool = False
+    policy_end: date | None = None
 
 
-def _form(evaluation: Evaluation, measure: str) -> PacketForm:
+class Written(list):
+    """The files a build wrote, in order, and what the user should be told about them."""
+
+    def __init__(self, paths: Iterable[Path] = (), notes: Iterable[str] = ()):
+        super().__init__(paths)
+        self.notes = list(notes)
+
+
+def _form(evaluation: Evaluation, measure: str, options: Options) -> PacketForm:
     result = evaluation.result(measure)
-    if measure not in applicable_measures(evaluation):
+    if measure not in applicable_measures(evaluation, allow_expired=options.policy_end is not None):
         raise NoPacketForMeasure(f"措施{measure}“{result.title}”的评估结论为{result.status}，没有可生成的申请材料")
     try:
         return default_forms()[measure]
@@ -52,77 +83,154 @@ def _identity_gaps(profile: Profile, packet: str) -> list[MissingItem]:
             for key in IDENTITY_KEYS if profile.get(key) is None]
 
 
-def _packet_gaps(profile: Profile, evaluation: Evaluation, measure: str) -> list[MissingItem]:
+def _packet_gaps(profile: Profile, evaluation: Evaluation, measure: str, options: Options) -> list[MissingItem]:
     label = f"措施{measure} {packet_title(evaluation.result(measure))}"
-    return missing_items(profile, _form(evaluation, measure), label)
+    return missing_items(profile, _form(evaluation, measure, options), label)
 
 
-def missing_fields(profile: Profile, evaluation: Evaluation, measure: str) -> list[Field]:
+def missing_fields(profile: Profile, evaluation: Evaluation, measure: str, *,
+                   options: Options = Options()) -> list[Field]:  # noqa: B008 (a frozen, immutable default)
     """The question fields still empty that this measure's packet prints (the wizard's to-do list)."""
-    return PacketFieldsMissing(_packet_gaps(profile, evaluation, measure)).fields
+    return PacketFieldsMissing(_packet_gaps(profile, evaluation, measure, options)).fields
 
 
-def gaps(profile: Profile, evaluation: Evaluation, measures: Iterable[str] | None = None) -> list[MissingItem]:
+def gaps(profile: Profile, evaluation: Evaluation, measures: Iterable[str] | None = None, *,
+         options: Options = Options()) -> list[MissingItem]:  # noqa: B008 (a frozen, immutable default)
     """Everything build_all would stop for, packet by packet: the summary report's identity fields,
     then each packet's fields (the wizard's review lists these, so it never disagrees with 生成)."""
-    measures = list(applicable_measures(evaluation) if measures is None else measures)
-    return _identity_gaps(profile, SUMMARY_NAME) + [item for m in measures for item in _packet_gaps(profile, evaluation, m)]
+    allowed = applicable_measures(evaluation, allow_expired=options.policy_end is not None)
+    measures = list(allowed if measures is None else measures)
+    return _identity_gaps(profile, SUMMARY_NAME) + [item for m in measures
+                                                    for item in _packet_gaps(profile, evaluation, m, options)]
 
 
-def _require(items: list[MissingItem]) -> None:
-    if items:
-        raise PacketFieldsMissing(items)
+def require_complete(profile: Profile, gaps: list[MissingItem]) -> None:
+    """Refuse before anything is written: fields a document needs, or characters no bundled font has."""
+    if gaps:
+        raise PacketFieldsMissing(gaps)
+    unprintable = unprintable_items(profile)
+    if unprintable:
+        raise UnprintableText(unprintable)
 
 
-def packet_path(profile: Profile, measure: str, out_dir: Path) -> Path:
-    return Path(out_dir) / f"{safe_file_part(profile.get('company_name'))}_{measure}_申请材料.pdf"
+@dataclass(frozen=True)
+class _Job:
+    path: Path
+    label: str
+    draw: Callable[[Path], object]
+    upload: bool = False
 
 
-def summary_path(profile: Profile, out_dir: Path) -> Path:
-    return Path(out_dir) / f"{safe_file_part(profile.get('company_name'))}_{SUMMARY_NAME}.pdf"
+def _packet_jobs(profile: Profile, evaluation: Evaluation, measure: str, naming: Naming,
+                 options: Options) -> list[_Job]:
+    form = _form(evaluation, measure, options)
+    context = packet_context(profile, evaluation, form, policy_end=options.policy_end)
+    result = evaluation.result(measure)
+    jobs = [_Job(naming.packet(result), packet_title(result), lambda path: render_packet(context, path))]
+    if options.split:
+        for section in (s for s in UPLOAD_DOCUMENTS if s in context.sections):
+            title = f"{result.title}{DOCUMENT_NAMES[section]}"
+            jobs.append(_Job(naming.upload(result, section), title,
+                             lambda path, section=section, title=title: render_packet(
+                                 context, path, sections=(section,), title=title),
+                             upload=True))
+    return jobs
 
 
-def _write_packet(profile: Profile, evaluation: Evaluation, measure: str, out_dir: Path) -> Path:
-    context = packet_context(profile, evaluation, _form(evaluation, measure))
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
-    return render_packet(context, packet_path(profile, measure, out_dir))
-
-
-def _write_summary(profile: Profile, evaluation: Evaluation, out_dir: Path) -> Path:
+def _summary_job(profile: Profile, evaluation: Evaluation, naming: Naming) -> _Job:
     context = summary_context(evaluation, profile.get("company_name"), profile.get("uscc"))
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
-    return render_summary(context, summary_path(profile, out_dir))
+    return _Job(naming.summary(), SUMMARY_NAME, lambda path: render_summary(context, path))
 
 
-def build_packet(profile: Profile, evaluation: Evaluation, measure: str, out_dir: Path) -> Path:
-    """<firm>_<measure>_申请材料.pdf in out_dir; PacketFieldsMissing if a needed field is empty."""
-    _require(_packet_gaps(profile, evaluation, measure))
-    return _write_packet(profile, evaluation, measure, out_dir)
+def _beside(path: Path, taken: set[Path]) -> Path:
+    """文件名（新）.pdf, （新2）…: the first name beside `path` that no program holds and no other file of the set takes."""
+    for number in range(1, 100):
+        mark = "新" if number == 1 else f"新{number}"
+        candidate = path.with_name(f"{path.stem}（{mark}）{path.suffix}")
+        if candidate not in taken and not atomic.in_use(candidate):
+            return candidate
+    raise atomic.WriteFailed(path, "文件正被其他程序打开，请关闭后重试")
+
+
+def _place(jobs: list[_Job], options: Options) -> tuple[list[_Job], list[str]]:
+    """Jobs whose targets are held open move beside them (with a note), if the user asked so."""
+    if not options.beside:
+        return jobs, []
+    placed, notes, taken = [], [], set()
+    for job in jobs:
+        path = job.path
+        if atomic.in_use(path):
+            path = _beside(path, taken)
+            notes.append(f"{job.path.name} 正被其他程序打开，新文件另存为 {path.name}（原文件未改动）。")
+        taken.add(path)
+        placed.append(_Job(path, job.label, job.draw, job.upload))
+    return placed, notes
+
+
+def _write(jobs: list[_Job], progress: Progress | None) -> list[str]:
+    """Render every job to its temporary file, then put the whole set in place."""
+    notes = []
+    for folder in {job.path.parent for job in jobs}:
+        folder.mkdir(parents=True, exist_ok=True)
+    for job in jobs:
+        atomic.remove_stale_temporaries(job.path)
+    with atomic.atomic_paths([job.path for job in jobs]) as temporaries:
+        for done, (job, temporary) in enumerate(zip(jobs, temporaries, strict=True)):
+            if progress:
+                progress(done, len(jobs), job.label)
+            job.draw(temporary)
+            if job.upload and temporary.stat().st_size > UPLOAD_LIMIT:
+                notes.append(f"{job.path.name} 超过 5 MB，在线上传前请压缩。")
+    if progress:
+        progress(len(jobs), len(jobs), "完成")
+    return notes
+
+
+def _build(profile: Profile, evaluation: Evaluation, out_dir: Path, measures: list[str], summary: bool,
+           progress: Progress | None, options: Options) -> Written:
+    naming = Naming(Path(out_dir), profile.get("company_name"),
+                    [evaluation.result(m) for m in measures], split=options.split)
+    jobs = [job for measure in measures for job in _packet_jobs(profile, evaluation, measure, naming, options)]
+    if summary:
+        jobs.append(_summary_job(profile, evaluation, naming))
+    jobs, notes = _place(jobs, options)
+    notes = [*naming.notes, *notes, *_write(jobs, progress)]
+    return Written([job.path for job in jobs], notes)
+
+
+def build_packet(profile: Profile, evaluation: Evaluation, measure: str, out_dir: Path, *,
+                 options: Options = Options()) -> Path:  # noqa: B008
+    """<firm>_<measure><title>_申请材料.pdf in out_dir; PacketFieldsMissing if a needed field is empty."""
+    require_complete(profile, _identity_gaps(profile, SUMMARY_NAME) + _packet_gaps(profile, evaluation, measure, options))
+    return _build(profile, evaluation, out_dir, [measure], False, None, options)[0]
 
 
 def build_summary(profile: Profile, evaluation: Evaluation, out_dir: Path) -> Path:
     """<firm>_政策评估报告.pdf: all sub-items, whatever their status."""
-    _require(_identity_gaps(profile, SUMMARY_NAME))
-    return _write_summary(profile, evaluation, out_dir)
+    require_complete(profile, _identity_gaps(profile, SUMMARY_NAME))
+    return _build(profile, evaluation, out_dir, [], True, None, Options())[0]
 
 
 def build_all(profile: Profile, evaluation: Evaluation, out_dir: Path, *, measures: Iterable[str] | None = None,
-              progress: Progress | None = None) -> list[Path]:
+              progress: Progress | None = None, options: Options = Options()) -> Written:  # noqa: B008
     """Every applicable packet (or those asked for) and the summary report, which is always written.
 
-    All fields are checked before the first file is written, and every gap is reported at once.
+    All fields and characters are checked before the first file is written, and every gap is
+    reported at once.
     """
-    measures = list(applicable_measures(evaluation) if measures is None else measures)
-    _require(gaps(profile, evaluation, measures))
-    total = len(measures) + 1
-    paths = []
-    for done, measure in enumerate(measures):
-        if progress:
-            progress(done, total, packet_title(evaluation.result(measure)))
-        paths.append(_write_packet(profile, evaluation, measure, out_dir))
-    if progress:
-        progress(total - 1, total, SUMMARY_NAME)
-    paths.append(_write_summary(profile, evaluation, out_dir))
-    if progress:
-        progress(total, total, "完成")
-    return paths
+    allowed = applicable_measures(evaluation, allow_expired=options.policy_end is not None)
+    measures = list(allowed if measures is None else measures)
+    require_complete(profile, gaps(profile, evaluation, measures, options=options))
+    return _build(profile, evaluation, out_dir, measures, True, progress, options)
+
+
+def policy_end_passed(evaluation: Evaluation, policies: Iterable[Policy]) -> date | None:
+    """The end date of the evaluation's policy when the evaluation date is after it, else None.
+
+    Only then may the user choose to apply for what happened while the policy was in force
+    (Options.policy_end); before a policy starts nothing can be applied for.
+    """
+    for policy in policies:
+        if policy.id == evaluation.policy_id and policy.effective_to and evaluation.on > policy.effective_to:
+            return policy.effective_to
+    return None

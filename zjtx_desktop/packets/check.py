@@ -1,4 +1,5 @@
-"""Before a packet is drawn: is every field its form needs filled in? If not, say which.
+"""Before a packet is drawn: is every field its form needs filled in, and can every character be
+printed? If not, say which.
 
 A form that printed an empty box by accident would be handed in incomplete; the wizard uses the
 list this module gives to send the user to the missing fields instead. Blanks meant for ink are
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.questions import Field
+from zjtx_desktop.packets.fonts import character_name, unprintable
 from zjtx_desktop.packets.forms import FormField, FormTable, PacketForm
 
 
@@ -68,3 +70,53 @@ def missing_items(profile: Profile, form: PacketForm, packet: str) -> list[Missi
             for detail in _table_gaps(profile, table):
                 items.setdefault(detail, MissingItem(packet, spec, detail))
     return list(items.values())
+
+
+@dataclass(frozen=True)
+class UnprintableItem:
+    """A character of a field that no bundled font can draw."""
+
+    field: Field
+    where: str
+    char: str
+
+    def __str__(self) -> str:
+        return f"{self.where}中的{character_name(self.char)}"
+
+
+class UnprintableText(Exception):
+    """Raised before anything is written: a character would print as a blank, so nothing is printed."""
+
+    def __init__(self, items: list[UnprintableItem]):
+        self.items = tuple(items)
+        lines = "\n".join(f"  - {item}" for item in self.items)
+        super().__init__(
+            f"以下内容中有字库里没有的字，打印出来会是空白，申请材料无法生成：\n{lines}\n"
+            "请检查是否输入有误（如从其他软件复制时带入的符号）；如确为该字，可暂用同音字代替后生成，"
+            "打印后手写更正并加盖公章。")
+
+    @property
+    def fields(self) -> list[Field]:
+        return list({item.field.key: item.field for item in self.items}.values())
+
+
+def _text_values(profile: Profile):
+    """(field, where, text) for every piece of text the user typed, table cells included."""
+    for key, value in profile.items():
+        if not profile.questions.has_field(key):
+            continue
+        spec = profile.questions.field(key)
+        if isinstance(value, str):
+            yield spec, f"「{spec.label}」", value
+        elif spec.type == "table":
+            for number, row in enumerate(value or [], start=1):
+                for column in spec.columns:
+                    if isinstance(row.get(column.key), str):
+                        yield spec, f"「{spec.label}」第{number}行“{column.label}”", row[column.key]
+
+
+def unprintable_items(profile: Profile) -> list[UnprintableItem]:
+    """Every character typed anywhere in the profile that neither font has: any of it may be printed
+    (the report quotes the working of every measure), so all of it is checked before the first file."""
+    return [UnprintableItem(spec, where, char) for spec, where, text in _text_values(profile)
+            for char in unprintable(text)]

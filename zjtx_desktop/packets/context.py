@@ -7,6 +7,7 @@ modules only place what they are given.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from zjtx_desktop.core.profile import Profile
@@ -22,19 +23,31 @@ from zjtx_desktop.packets.display import (
 from zjtx_desktop.packets.forms import FormField, FormGroup, FormTable, PacketForm
 
 OTHER_POLICY_AMOUNT = "按相关政策核定，见计算说明"
+OTHER_POLICY_COMPUTED = "按相关政策核定，以责任单位审核为准"
 PACKET_STATUSES = frozenset({Status.ELIGIBLE, Status.OTHER_POLICY})
 PACKET_KINDS = frozenset({"grant", "interest_subsidy", "other_policy"})
 
 
-def applicable_measures(evaluation: Evaluation) -> list[str]:
+def applicable_measures(evaluation: Evaluation, *, allow_expired: bool = False) -> list[str]:
     """Sub-items the firm can hand a packet in for: money it may get, or a fund another policy pays.
 
     Financing (measure 11) is a bank's decision, not an application, so it gets no packet; nor does
-    anything under a policy not in force on the evaluation date (the report says why).
+    anything under a policy not in force on the evaluation date (the report says why) — unless the
+    user has explicitly chosen to apply, after the policy's end, for what happened while it was in
+    force: then each sub-item that would be 符合 (now 不在有效期, with its reference amount) applies.
     """
     if not evaluation.policy_in_force:
-        return []
+        if not allow_expired:
+            return []
+        return [r.measure for r in evaluation.results
+                if r.status is Status.OUT_OF_FORCE and r.kind in PACKET_KINDS and r.reference_amount is not None]
     return [r.measure for r in evaluation.results if r.status in PACKET_STATUSES and r.kind in PACKET_KINDS]
+
+
+def claimed_amount(result: MeasureResult) -> Decimal | None:
+    """What the packet asks for: the ceiling, or for a sub-item applied for after the policy's end
+    (only ever built on the user's explicit choice) the figure the evaluation kept for reference."""
+    return result.amount if result.amount is not None else result.reference_amount
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,8 @@ class Entry:
     label: str
     value: str | None
     full: bool = False
+    choices: tuple[tuple[str, bool], ...] = ()  # a choice printed as tick boxes: (option, chosen)
+    numeric: bool = False  # an amount: right-aligned in its box
 
 
 @dataclass(frozen=True)
@@ -67,6 +82,7 @@ class PacketContext:
     measure: str
     title: str
     form_title: str
+    on: date
     firm_name: str
     uscc: str
     legal_representative: str
@@ -91,17 +107,26 @@ class PacketContext:
     groups: tuple[Group, ...]
     signature: tuple[str, ...]
     pledge_signature: tuple[str, ...]
+    addressees: str
+    computation_amount: str
+    checklist: tuple[str, ...]
+    expired_note: str = ""
 
 
 def packet_title(result: MeasureResult) -> str:
     return f"{result.title}申请材料"
 
 
+def measure_title(result: MeasureResult) -> str:
+    """技术创新基金贴息（条款二（二）3）: the policy's own reference, not this software's code (3a)."""
+    return f"{result.title}（条款{result.clause_ref}）"
+
+
 def evaluation_values(evaluation: Evaluation, result: MeasureResult) -> dict[str, str]:
     """The values forms/packets/ may print with `value:` (forms.EVALUATION_VALUES names them)."""
-    amount = result.amount
+    amount = claimed_amount(result)
     return {
-        "measure_title": f"{result.title}（措施{result.measure}）",
+        "measure_title": measure_title(result),
         "policy_basis": f"{evaluation.document_number}《{evaluation.policy_title}》{result.clause_ref}",
         "responsible_units": "、".join(result.responsible_units),
         "amount_figures": OTHER_POLICY_AMOUNT if amount is None else amount_figures(amount),
@@ -114,11 +139,13 @@ def _entry(profile: Profile, entry: FormField, values: dict[str, str]) -> Entry:
     if entry.is_ink:
         return Entry(entry.label, None, entry.full)
     if entry.value is not None:
-        return Entry(entry.label, values[entry.value], entry.full)
+        return Entry(entry.label, values[entry.value], entry.full, numeric=entry.value == "amount_figures")
     key = entry.key if profile.get(entry.key) is not None else entry.fallback
     spec = profile.questions.field(key)
-    shown = tick_boxes(spec, profile.get(key)) if entry.boxes else form_value(spec, profile.get(key))
-    return Entry(entry.label, shown, entry.full)
+    if entry.boxes:
+        choices = tuple((option.label, option.value == profile.get(key)) for option in spec.options)
+        return Entry(entry.label, tick_boxes(spec, profile.get(key)), entry.full, choices)
+    return Entry(entry.label, form_value(spec, profile.get(key)), entry.full, numeric=spec.type == "money")
 
 
 def _table(profile: Profile, table: FormTable) -> TableBlock:
@@ -134,28 +161,47 @@ def _table(profile: Profile, table: FormTable) -> TableBlock:
                       printed, total)
 
 
-def _group(profile: Profile, group: FormGroup, values: dict[str, str]) -> Group:
-    return Group(group.title, tuple(_entry(profile, e, values) for e in group.fields),
+def _group(profile: Profile, group: FormGroup, values: dict[str, str], on: date) -> Group:
+    return Group(group.title.format(last_year=on.year - 1), tuple(_entry(profile, e, values) for e in group.fields),
                  tuple(_table(profile, t) for t in group.tables))
 
 
-def packet_context(profile: Profile, evaluation: Evaluation, form: PacketForm) -> PacketContext:
-    """Assumes check.missing_items found nothing: every field the form names is filled."""
+def _computation_amount(result: MeasureResult) -> str:
+    amount = claimed_amount(result)
+    return OTHER_POLICY_COMPUTED if amount is None else f"{amount_figures(amount)}（{amount_capital(amount)}）"
+
+
+def expired_note(policy_end: date) -> str:
+    """The cover's sentence when a packet is built, on the user's choice, after the policy's end."""
+    return f"本政策有效期至{policy_end.isoformat()}；申报的事项发生在政策有效期内。"
+
+
+def packet_context(profile: Profile, evaluation: Evaluation, form: PacketForm, *,
+                   policy_end: date | None = None) -> PacketContext:
+    """Assumes check.missing_items found nothing: every field the form names is filled.
+
+    `policy_end` is given only when the user chose to apply after the policy's end date.
+    """
     result = evaluation.result(form.measure)
     values = evaluation_values(evaluation, result)
     return PacketContext(
-        measure=result.measure, title=packet_title(result), form_title=f"{result.title}申请表",
+        measure=result.measure, title=packet_title(result), form_title=f"{result.title}申请表", on=evaluation.on,
         firm_name=profile.get("company_name"),
         uscc=profile.get("uscc"), legal_representative=profile.get("legal_representative") or "",
-        measure_title=values["measure_title"], status=str(result.status), explanation=result.explanation,
+        measure_title=values["measure_title"], status=str(result.status),
+        explanation=result.explanation.removeprefix(evaluation.validity_note) if policy_end else result.explanation,
         clause_ref=result.clause_ref, clause=result.clause,
         policy=f"{evaluation.document_number}《{evaluation.policy_title}》", policy_basis=values["policy_basis"],
         responsible_units=values["responsible_units"], amount_figures=values["amount_figures"],
         amount_capital=values["amount_capital"], evaluated_on=values["evaluated_on"],
-        validity_note=evaluation.validity_note, reading_notice=evaluation.reading_notice,
+        validity_note=expired_note(policy_end) if policy_end else evaluation.validity_note,
+        reading_notice=evaluation.reading_notice,
         computation=result.computation,
         readings=result.readings if result.status is not Status.NOT_ELIGIBLE else (),
         materials=result.materials, sections=form.sections, cover_ink=form.cover_ink,
-        groups=tuple(_group(profile, g, values) for g in form.groups),
+        groups=tuple(_group(profile, g, values, evaluation.on) for g in form.groups),
         signature=form.signature, pledge_signature=form.pledge_signature,
+        addressees="、".join(form.offices.addressees(result.responsible_units, profile.get("district"))),
+        computation_amount=_computation_amount(result), checklist=(*form.checklist_first, *result.materials),
+        expired_note=expired_note(policy_end) if policy_end else "",
     )

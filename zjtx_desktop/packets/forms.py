@@ -60,6 +60,25 @@ class FormGroup:
 
 
 @dataclass(frozen=True)
+class Offices:
+    """Whom the 承诺书 addresses: full names of the 责任单位, and of each district's own office."""
+
+    full_names: dict[str, str]
+    own_district: tuple[str, ...]
+    districts: dict[str, str]
+
+    def addressees(self, units: tuple[str, ...], district: str | None) -> tuple[str, ...]:
+        """The measure's offices by full name, the policy's 各区政府/火炬管委会 as the firm's own, each once."""
+        named: dict[str, None] = {}
+        for unit in units:
+            if unit in self.own_district:
+                named.setdefault(self.districts.get(district, "所在区人民政府（管委会）"))
+            else:
+                named.setdefault(self.full_names.get(unit, unit))
+        return tuple(named)
+
+
+@dataclass(frozen=True)
 class PacketForm:
     measure: str
     sections: tuple[str, ...]
@@ -67,6 +86,8 @@ class PacketForm:
     groups: tuple[FormGroup, ...]
     signature: tuple[str, ...]
     pledge_signature: tuple[str, ...]
+    offices: Offices
+    checklist_first: tuple[str, ...] = ()
 
 
 def _field(raw, questions: Questions, where: str) -> FormField:
@@ -109,7 +130,12 @@ def _table(raw, questions: Questions, where: str) -> FormTable:
 def _group(raw: dict, questions: Questions, where: str) -> FormGroup:
     fields = tuple(_field(f, questions, f"{where} 第{i}个字段") for i, f in enumerate(raw.get("fields", ()), 1))
     tables = tuple(_table(t, questions, f"{where} 第{i}个表格") for i, t in enumerate(raw.get("tables", ()), 1))
-    return FormGroup(raw.get("title", "项目情况"), fields, tables)
+    title = raw.get("title", "项目情况")
+    try:
+        title.format(last_year=2000)
+    except (KeyError, IndexError, ValueError):
+        raise FormsError(f"{where}：标题中只能用 {{last_year}}（上一年度），其他花括号请去掉") from None
+    return FormGroup(title, fields, tables)
 
 
 def _read(path: Path) -> dict:
@@ -120,6 +146,14 @@ def _read(path: Path) -> dict:
     if not isinstance(raw, dict):
         raise FormsError(f"{path.name}：内容应为映射")
     return raw
+
+
+def _offices(pledge: dict, questions: Questions) -> Offices:
+    districts = {str(key): name for key, name in pledge.get("districts", {}).items()}
+    known = {str(option.value) for option in questions.field("district").options}
+    if set(districts) != known:
+        raise FormsError(f"common.yaml pledge.districts：应列出所属区的全部选项（{', '.join(sorted(known))}）")
+    return Offices(dict(pledge.get("offices", {})), tuple(pledge.get("own_district", ())), districts)
 
 
 def _form(raw: dict, common: dict, common_groups: tuple[FormGroup, ...], questions: Questions,
@@ -133,7 +167,8 @@ def _form(raw: dict, common: dict, common_groups: tuple[FormGroup, ...], questio
     return PacketForm(
         measure=str(raw["measure"]), sections=sections, cover_ink=tuple(common["cover"]["ink"]),
         groups=(*common_groups, project), signature=tuple(common["application"]["signature"]),
-        pledge_signature=tuple(common["pledge"]["signature"]),
+        pledge_signature=tuple(common["pledge"]["signature"]), offices=_offices(common["pledge"], questions),
+        checklist_first=tuple(common.get("checklist", {}).get("first", ())),
     )
 
 

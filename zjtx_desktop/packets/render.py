@@ -20,17 +20,21 @@ SECTION_BUILDERS = {
 }
 
 
-def render_packet(context: PacketContext, path: Path, *, cell_recorder: list | None = None) -> Path:
+def render_packet(context: PacketContext, path: Path, *, sections: tuple[str, ...] | None = None,
+                  title: str | None = None, cell_recorder: list | None = None) -> Path:
+    """The packet's sections (or only those given, for one upload document, with its own title in
+    the footer and metadata), each from a new page."""
     story: list = []
-    for section in context.sections:
+    for section in sections or context.sections:
         if story:
             story.append(PageBreak())
         story += SECTION_BUILDERS[section](context)
-    write_document(path, story, title=context.title, firm_name=context.firm_name, cell_recorder=cell_recorder)
+    write_document(path, story, title=title or context.title, firm_name=context.firm_name, created=context.on,
+                   cell_recorder=cell_recorder)
     return path
 
 
 def render_summary(context: SummaryContext, path: Path, *, cell_recorder: list | None = None) -> Path:
     write_document(path, summary.build(context), title=context.title, firm_name=context.firm_name,
-                   cell_recorder=cell_recorder)
+                   created=context.on, cell_recorder=cell_recorder)
     return path

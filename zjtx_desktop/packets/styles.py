@@ -7,49 +7,39 @@ invariant mode, so the same input gives the same bytes (audits and regression te
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from zjtx_desktop.core.paths import resources_dir
+from zjtx_desktop.packets.fonts import markup, register_fonts
+from zjtx_desktop.packets.linebreak import FormParagraph
 
-FONT = "WenQuanYi"
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 24 * mm
 FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 FOOTER_BASELINE = 10 * mm
 RULE = colors.black
 RULE_WIDTH = 0.75
 SHADE = colors.HexColor("#EDEDED")
 CREATOR = "专精特新政策申报助手"
-
-
-def font_path() -> Path:
-    return resources_dir() / "fonts" / "wqy-microhei.ttc"
-
-
-@cache
-def register_font() -> str:
-    """Parse the 5 MB font once per process; every later document reuses it."""
-    pdfmetrics.registerFont(TTFont(FONT, str(font_path()), subfontIndex=0))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
-    return FONT
+CHINA_STANDARD_TIME = 8  # hours east of UTC, for the documents' dates
 
 
 def _style(name: str, size: float, leading: float, **extra) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=register_font(), fontSize=size, leading=leading, wordWrap="CJK", **extra)
+    return ParagraphStyle(name, fontName=register_fonts(), fontSize=size, leading=leading, wordWrap="CJK", **extra)
 
 
 @cache
@@ -65,15 +55,18 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": _style("cell", 9.5, 12),
         "cell_label": _style("cell_label", 9.5, 12),
         "cell_small": _style("cell_small", 8.5, 11),
+        "cell_right": _style("cell_right", 9.5, 12, alignment=TA_RIGHT),
+        "cell_small_right": _style("cell_small_right", 8.5, 11, alignment=TA_RIGHT),
         "cell_center": _style("cell_center", 9.5, 13, alignment=TA_CENTER),
         "group": _style("group", 10.5, 13),
         "footer": _style("footer", 8, 10, alignment=TA_CENTER, textColor=colors.HexColor("#444444")),
     }
 
 
-def para(text: str, style: str = "body") -> Paragraph:
-    """A paragraph of user text: escaped, so a firm name with & or < prints as typed."""
-    return Paragraph(escape(text), styles()[style])
+def para(text: str, style: str = "body") -> FormParagraph:
+    """A paragraph of user text: escaped, so a firm name with & or < prints as typed, and rare
+    characters in the fallback font."""
+    return FormParagraph(markup(text), styles()[style])
 
 
 class FooterCanvas(Canvas):
@@ -83,11 +76,14 @@ class FooterCanvas(Canvas):
     document twice. `cell_recorder`, when given, collects the drawn table cells for tests.
     """
 
-    def __init__(self, *args, footer: str = "", cell_recorder: list | None = None, **kwargs):
+    def __init__(self, *args, footer: str = "", created: date | None = None, cell_recorder: list | None = None,
+                 **kwargs):
         super().__init__(*args, **kwargs)
         self.footer = footer
         self.cell_recorder = cell_recorder
         self._pages: list[dict] = []
+        if created is not None:
+            self._doc._timeStamp = document_date(created)
 
     def showPage(self):  # noqa: N802 (reportlab's override)
         self._pages.append(dict(self.__dict__))
@@ -107,17 +103,29 @@ class FooterCanvas(Canvas):
         footer.drawOn(self, MARGIN_LEFT, FOOTER_BASELINE)
 
 
-def write_document(path: Path, story: list, *, title: str, firm_name: str, cell_recorder: list | None = None) -> None:
+def document_date(day: date) -> TimeStamp:
+    """The PDF's CreationDate and ModDate: the evaluation date (midnight, China time), not the
+    moment of printing, so that the same data still gives the same bytes."""
+    stamp = TimeStamp(invariant=1)
+    stamp.YMDhms = (day.year, day.month, day.day, 0, 0, 0)
+    stamp.dhh, stamp.dmm = CHINA_STANDARD_TIME, 0
+    stamp.t = calendar.timegm(day.timetuple()) - CHINA_STANDARD_TIME * 3600
+    return stamp
+
+
+def write_document(path: Path, story: list, *, title: str, firm_name: str, created: date,
+                   cell_recorder: list | None = None) -> None:
     """Lay out `story` on A4 pages with print margins and the footer, in invariant mode."""
-    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     document = BaseDocTemplate(
-        str(path), pagesize=A4, pageTemplates=[PageTemplate("page", [frame])], invariant=1, initialFontName=register_font(),
+        str(path), pagesize=A4, pageTemplates=[PageTemplate("page", [frame])], invariant=1, initialFontName=register_fonts(),
         title=title, author=firm_name, subject=title, creator=CREATOR, producer=CREATOR,
         leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
     )
 
     def canvas_maker(*args, **kwargs):
-        return FooterCanvas(*args, footer=f"{firm_name} · {title}", cell_recorder=cell_recorder, **kwargs)
+        return FooterCanvas(*args, footer=f"{firm_name} · {title}", created=created, cell_recorder=cell_recorder,
+                            **kwargs)
 
     document.build(story, canvasmaker=canvas_maker)

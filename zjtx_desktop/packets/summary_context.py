@@ -6,17 +6,21 @@ Pure, like context.py: the report's layout module only places what this gives it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.results import Evaluation, MeasureResult, Status
 from zjtx_desktop.packets.context import applicable_measures, packet_title
 from zjtx_desktop.packets.display import amount_capital, amount_figures, chinese_date
 
-SHOWS_READINGS = frozenset({Status.ELIGIBLE, Status.OTHER_POLICY, Status.INSUFFICIENT})
+SHOWS_READINGS = frozenset({Status.ELIGIBLE, Status.OTHER_POLICY, Status.INSUFFICIENT, Status.OUT_OF_FORCE})
+REFERENCE_NOTE = "仅供参考：评估日不在政策有效期内，不计入合计，不能据此申报"
 
 
 @dataclass(frozen=True)
 class SummaryRow:
+    """One sub-item: its heading cells, then the lines under it (each printed as a row of its own)."""
+
     measure: str
     title: str
     status: str
@@ -24,6 +28,15 @@ class SummaryRow:
     reasons: tuple[str, ...]
     to_qualify: tuple[str, ...]
     readings: tuple[str, ...]
+    reference: str | None = None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """理由, then the computation (·), the reference figure, what would make it apply (→), readings."""
+        first, *working = self.reasons
+        reference = (f"参考金额 {self.reference}（{REFERENCE_NOTE}）",) if self.reference else ()
+        return (first, *(f"· {line}" for line in working), *reference, *(f"→ {need}" for need in self.to_qualify),
+                *(f"【解读】{reading}" for reading in self.readings))
 
 
 @dataclass(frozen=True)
@@ -37,6 +50,7 @@ class SupportRow:
 @dataclass(frozen=True)
 class SummaryContext:
     title: str
+    on: date
     firm_name: str
     uscc: str
     evaluated_on: str
@@ -48,6 +62,7 @@ class SummaryContext:
     total_capital: str
     packets: tuple[str, ...]
     support: tuple[SupportRow, ...]
+    total_note: str = ""
 
 
 def _amount(result: MeasureResult) -> str:
@@ -60,8 +75,9 @@ def _amount(result: MeasureResult) -> str:
 
 def _row(result: MeasureResult) -> SummaryRow:
     readings = result.readings if result.status in SHOWS_READINGS else ()
+    reference = amount_figures(result.reference_amount) if result.reference_amount is not None else None
     return SummaryRow(result.measure, result.title, str(result.status), _amount(result),
-                      (result.explanation, *result.computation), result.missing, readings)
+                      (result.explanation, *result.computation), result.missing, readings, reference)
 
 
 def summary_context(evaluation: Evaluation, firm_name: str, uscc: str) -> SummaryContext:
@@ -69,9 +85,11 @@ def summary_context(evaluation: Evaluation, firm_name: str, uscc: str) -> Summar
     support = tuple(SupportRow(r.measure, r.title, r.non_monetary, "、".join(r.responsible_units))
                     for r in evaluation.results if r.non_monetary)
     return SummaryContext(
-        title="政策评估报告", firm_name=firm_name, uscc=uscc, evaluated_on=chinese_date(evaluation.on),
+        title="政策评估报告", on=evaluation.on, firm_name=firm_name, uscc=uscc, evaluated_on=chinese_date(evaluation.on),
         policy=f"{evaluation.document_number}《{evaluation.policy_title}》", validity_note=evaluation.validity_note,
         reading_notice=evaluation.reading_notice, rows=tuple(_row(r) for r in evaluation.results),
         total_figures=amount_figures(evaluation.total), total_capital=amount_capital(evaluation.total),
         packets=packets, support=support,
+        total_note=("合计不含“不在有效期”各项的参考金额。"
+                    if any(r.reference_amount is not None for r in evaluation.results) else ""),
     )

@@ -6,19 +6,23 @@ application finds its data folder before its window shows and imports sqlite-uti
 """
 
 from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # never run; also how PyInstaller sees the modules the names below load
+    from zjtx_desktop.store import backups, database, errors, locations, records  # noqa: F401
 
 _MODULES = {
     "list_backups": "backups", "Database": "database", "default_data_dir": "locations",
-    **dict.fromkeys(("DatabaseDamaged", "DatabaseLocked", "DatabaseTooNew", "DiskFull", "FolderNotWritable",
-                     "StoreError"), "errors"),
+    **dict.fromkeys(("DatabaseBusy", "DatabaseDamaged", "DatabaseLocked", "DatabaseTooNew", "DiskFull",
+                     "FileNotWritten", "FolderNotWritable", "StoreError", "WritingRefused"), "errors"),
     **dict.fromkeys(("AuditEntry", "CellProblem", "CompanySummary", "ImportReport", "PacketRecord",
                      "SavedEvaluation", "SaveResult"), "records"),
 }
 
 __all__ = [
-    "AuditEntry", "CellProblem", "CompanySummary", "Database", "DatabaseDamaged", "DatabaseLocked",
-    "DatabaseTooNew", "DiskFull", "FolderNotWritable", "ImportReport", "PacketRecord", "SaveResult",
-    "SavedEvaluation", "StoreError", "default_data_dir", "list_backups",
+    "AuditEntry", "CellProblem", "CompanySummary", "Database", "DatabaseBusy", "DatabaseDamaged", "DatabaseLocked",
+    "DatabaseTooNew", "DiskFull", "FileNotWritten", "FolderNotWritable", "ImportReport", "PacketRecord",
+    "SaveResult", "SavedEvaluation", "StoreError", "WritingRefused", "default_data_dir", "list_backups",
     "write_excel_template",
 ]
 

@@ -6,12 +6,13 @@ end; copies the user asks for, and those taken before a migration or a restore, 
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from zjtx_desktop.core.atomic import WriteFailed, atomic_path, describe
 from zjtx_desktop.store.locations import backups_dir
+from zjtx_desktop.store.permissions import private_folder, private_subfolder
 
 KEEP = {"open": 3, "close": 3, "delete": 10}  # 10,000 firms make a ~70 MB file: keep the folder modest
 PREFIX = "zjtx-"
@@ -19,18 +20,23 @@ PREFIX = "zjtx-"
 
 def backup_connection(conn: sqlite3.Connection, dest: Path) -> Path:
     """Copy a live database (committed WAL content included) to `dest`, atomically: a copy is
-    either complete or absent, never half-written."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_name(dest.name + ".partial")
-    target = sqlite3.connect(partial)
+    either complete or absent, never half-written. Failures raise WriteFailed naming `dest`."""
+    dest = Path(dest)
     try:
-        conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    with open(partial, "rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(partial, dest)
+        private_folder(dest.parent)
+    except OSError as error:
+        raise WriteFailed(dest, describe(error), error=error) from error
+    try:
+        with atomic_path(dest) as temporary:
+            target = sqlite3.connect(temporary)
+            try:
+                conn.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+    except sqlite3.OperationalError as error:
+        full = "full" in str(error).lower()
+        raise WriteFailed(dest, describe(OSError(28, str(error))) if full else f"{error}，请检查保存位置后重试") from error
     return dest
 
 
@@ -40,7 +46,12 @@ def new_backup_path(data_dir: Path, reason: str) -> Path:
 
 
 def take_backup(conn: sqlite3.Connection, data_dir: Path, reason: str) -> Path:
-    path = backup_connection(conn, new_backup_path(data_dir, reason))
+    path = new_backup_path(data_dir, reason)
+    try:
+        private_subfolder(path.parent)
+    except OSError as error:
+        raise WriteFailed(path, describe(error), error=error) from error
+    backup_connection(conn, path)
     rotate(data_dir, reason)
     return path
 

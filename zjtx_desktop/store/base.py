@@ -13,6 +13,9 @@ import sqlite_utils
 from zjtx_desktop.core.questions import Questions, default_questions
 from zjtx_desktop.store.errors import StoreError, translated
 
+READ_ONLY_NOTICE = ("本窗口是只读方式打开的（另一个窗口正在编辑这些数据），不能修改。"
+                    "请到那个窗口中修改，或关闭它后重新打开本窗口。")
+
 
 def now_text() -> str:
     return datetime.now().isoformat(timespec="microseconds")
@@ -22,6 +25,7 @@ class StoreBase:
     data_dir: Path
     conn: sqlite3.Connection
     db: sqlite_utils.Database
+    read_only_reason: str | None
 
     @property
     def read_only(self) -> bool:
@@ -35,8 +39,7 @@ class StoreBase:
     def _writing(self) -> Iterator[None]:
         """One transaction: all of it is committed (and on disk) when the block ends, or none of it."""
         if self.read_only:
-            raise StoreError("本窗口是只读方式打开的（另一个窗口正在编辑这些数据），不能修改。"
-                             "请到那个窗口中修改，或关闭它后重新打开本窗口。")
+            raise StoreError(self.read_only_reason or READ_ONLY_NOTICE)
         with translated(self.data_dir), self.db.atomic():
             yield
 

@@ -6,6 +6,8 @@ path can change a firm's data without leaving its history.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +16,7 @@ from typing import Any
 from zjtx_desktop.core.profile import Issue, Profile, ProfileInvalid, parse_field, parse_profile
 from zjtx_desktop.store.backups import take_backup
 from zjtx_desktop.store.base import StoreBase, now_text
+from zjtx_desktop.store.errors import translated
 from zjtx_desktop.store.records import CompanySummary, SaveResult
 from zjtx_desktop.store.values import decode, encode
 
@@ -72,16 +75,26 @@ class CompaniesMixin(StoreBase):
             return self._insert_company(values, f"复制自企业 {name}")
 
     def delete_company(self, company_id: int) -> Path:
-        """Back up first, so a deletion by mistake can be undone by restoring that backup."""
+        """Back up first, so a deletion by mistake can be undone by restoring that backup.
+
+        The firm's history goes too: its audit rows hold every value it ever had (bank account, mobile
+        number, legal representative), which must not outlive the firm in the database or in every
+        later backup. The pre-delete backup keeps them for recovery; one row records the deletion.
+        Deleted pages are overwritten (secure_delete) and the WAL emptied, so no copy lingers in the file.
+        """
         _, name, uscc = self._require_company(company_id)
-        path = take_backup(self.conn, self.data_dir, "delete")
+        with translated(self.data_dir):
+            path = take_backup(self.conn, self.data_dir, "delete")
         with self._writing():
-            for table in ("packets", "evaluations", "meta", "profile_values"):
+            for table in ("packets", "evaluations", "meta", "profile_values", "audit"):
                 self.conn.execute(f"DELETE FROM {table} WHERE company_id = ?", [company_id])
+            self.conn.execute("DELETE FROM changes WHERE id NOT IN (SELECT change_id FROM audit)")
             self.conn.execute("DELETE FROM companies WHERE id = ?", [company_id])
             change = self._new_change(f"删除企业，删除前备份：{path.name}")
             self.conn.execute("INSERT INTO audit (change_id, company_id, key, old, new) VALUES (?, ?, '', ?, NULL)",
                               [change, company_id, f"{name}（{uscc or '无代码'}）"])
+        with contextlib.suppress(sqlite3.Error):  # a reader may hold the WAL; its frames are overwritten later
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         return path
 
     def save_field(self, company_id: int, key: str, raw: Any) -> SaveResult:

@@ -1,40 +1,56 @@
 """Opening and closing the one database of a data folder: lock, checks, migrations, backups.
 
 Database.open is the only way in. It refuses a second writer, never writes to a damaged or too-new
-file, backs up before migrating, and keeps a rotating copy on every open and close. The firm-level
-operations live in the mixins, one module each.
+file, never calls a sound file damaged (a busy, read-only or network file is refused for writing or
+read only), backs up before migrating, and keeps a rotating copy on every open and close. The
+firm-level operations live in the mixins, one module each.
 """
 
 from __future__ import annotations
 
+import errno
 import os
-import shutil
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
 
-from zjtx_desktop.store import backups
+from zjtx_desktop.core.atomic import describe
+from zjtx_desktop.store import backups, restoring, shares
 from zjtx_desktop.store.audit import AuditMixin
-from zjtx_desktop.store.checks import check_file, read_only_connection
+from zjtx_desktop.store.checks import FileCheck, check_file, read_only_connection
 from zjtx_desktop.store.companies import CompaniesMixin
-from zjtx_desktop.store.errors import DatabaseDamaged, DatabaseLocked, DatabaseTooNew, StoreError, translated
+from zjtx_desktop.store.errors import (
+    DatabaseDamaged,
+    DatabaseLocked,
+    DatabaseTooNew,
+    StoreError,
+    WritingRefused,
+    reported_writes,
+    sqlite_code,
+    translated,
+)
 from zjtx_desktop.store.evaluations import EvaluationsMixin
-from zjtx_desktop.store.locations import damaged_dir, database_path, lock_path, sidecar_files
+from zjtx_desktop.store.locations import database_path, lock_path
 from zjtx_desktop.store.lock import WriterLock
 from zjtx_desktop.store.meta import MetaMixin
+from zjtx_desktop.store.permissions import private_file, private_folder
 from zjtx_desktop.store.schema import migrate, schema_version
 from zjtx_desktop.store.transfer import TransferMixin
 
+NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+SQLITE_NOT_WRITABLE = frozenset({3, 8, 14})  # SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN
+
 
 class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, TransferMixin):
-    def __init__(self, data_dir: Path, conn: sqlite3.Connection, lock: WriterLock | None):
+    def __init__(self, data_dir: Path, conn: sqlite3.Connection, lock: WriterLock | None,
+                 read_only_reason: str | None = None):
         self.data_dir = data_dir
         self.path = database_path(data_dir)
         self.conn = conn
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self._lock = lock
+        self.read_only_reason = read_only_reason  # why writing is not possible, when it is not
 
     @property
     def read_only(self) -> bool:
@@ -45,17 +61,23 @@ class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, Transfer
         data_dir = Path(data_dir)
         if read_only:
             return cls._open_read_only(data_dir)
-        with translated(data_dir):
-            data_dir.mkdir(parents=True, exist_ok=True)
-            lock = WriterLock(lock_path(data_dir))
-            if not lock.acquire():
-                raise DatabaseLocked(data_dir)
+        if shares.is_network_folder(data_dir):
+            raise WritingRefused(shares.network_reason(data_dir))
+        lock = _writer_lock(data_dir)
         try:
             with translated(data_dir):
                 path = database_path(data_dir)
-                found = _sound_version(data_dir, move_aside=True) if path.exists() else 0
+                found = _checked(data_dir, writing=True).version if path.exists() else 0
+                restoring.remove_leftovers(data_dir)
+                private_file(path)
                 database = cls(data_dir, sqlite3.connect(path, check_same_thread=False), lock)
-                database._prepare(found)
+                try:
+                    database._prepare(found)
+                except sqlite3.OperationalError as error:
+                    database.conn.close()
+                    if sqlite_code(error) in SQLITE_NOT_WRITABLE:
+                        raise WritingRefused(read_only_reason(data_dir, str(error))) from error
+                    raise
             return database
         except BaseException:
             lock.release()
@@ -67,15 +89,24 @@ class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, Transfer
         path = database_path(data_dir)
         if not path.exists():
             raise StoreError(f"数据文件夹 {data_dir} 中还没有企业数据。请先打开程序录入企业，或用 zjtx-desktop import 导入。")
-        found = _sound_version(data_dir, move_aside=False)
-        if found < schema_version():
+        check = _checked(data_dir, writing=False)
+        if check.version < schema_version():
             raise StoreError("数据文件需要升级，只读方式无法升级。请关闭其他窗口后正常打开一次本软件。")
-        return cls(data_dir, read_only_connection(path), None)
+        reason = None
+        if shares.is_network_folder(data_dir):
+            reason = shares.network_reason(data_dir)
+        elif check.main_file_only:
+            reason = read_only_reason(data_dir, check.main_file_only)
+        elif not os.access(data_dir, os.W_OK):
+            reason = read_only_reason(data_dir, "该文件夹不能写入：只读的U盘、光盘，或没有写入权限")
+        conn = read_only_connection(path, main_file_only=bool(check.main_file_only))
+        return cls(data_dir, conn, None, reason)
 
     def _prepare(self, found: int) -> None:
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = FULL")  # a commit survives a power cut, not just a crash
         self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA secure_delete = ON")  # a deleted firm's data is overwritten, not left in free pages
         if 0 < found < schema_version():
             backups.take_backup(self.conn, self.data_dir, "migration")
         migrate(self.db, found)
@@ -103,8 +134,9 @@ class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, Transfer
         self.close()
 
     def backup(self, dest: Path | None = None) -> Path:
-        """A copy the user asked for: kept until the user deletes it."""
-        with translated(self.data_dir):
+        """A copy the user asked for: kept until the user deletes it. A failure names the file that
+        could not be written (the data folder's backups/, or `dest`), never the database itself."""
+        with reported_writes(), translated(self.data_dir):
             if dest is None:
                 return backups.take_backup(self.conn, self.data_dir, "manual")
             return backups.backup_connection(self.conn, Path(dest))
@@ -118,49 +150,58 @@ class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, Transfer
 
     @classmethod
     def restore(cls, data_dir: Path, backup_file: Path) -> Path | None:
-        """Put a verified backup in place. The current file is moved aside (returned), not deleted."""
+        """Put a verified backup in place of the database, atomically: the restored file is built
+        beside the current one and swapped in whole, so any failure leaves the current database as it
+        was. A copy of the current data goes to kept_aside/ first (returned), never deleted."""
         data_dir, backup_file = Path(data_dir), Path(backup_file)
+        if shares.is_network_folder(data_dir):
+            raise WritingRefused(shares.network_reason(data_dir))
         _verify_backup(backup_file)
-        lock = WriterLock(lock_path(data_dir))
-        with translated(data_dir):
-            data_dir.mkdir(parents=True, exist_ok=True)
-            if not lock.acquire():
-                raise DatabaseLocked(data_dir)
-            try:
-                path = database_path(data_dir)
-                kept = _move_aside(path, "replaced") if path.exists() else None
-                partial = path.with_name(path.name + ".partial")
-                shutil.copyfile(backup_file, partial)
-                with open(partial, "rb+") as handle:
-                    os.fsync(handle.fileno())
-                os.replace(partial, path)
-            finally:
-                lock.release()
-        return kept
+        lock = _writer_lock(data_dir)
+        try:
+            with translated(data_dir):
+                restoring.remove_leftovers(data_dir)
+                return restoring.restore_file(database_path(data_dir), backup_file)
+        finally:
+            lock.release()
 
 
-def _sound_version(data_dir: Path, *, move_aside: bool) -> int:
-    """The schema version of a sound file; a damaged one is moved aside (when writing) and refused."""
+def read_only_reason(data_dir: Path, cause: str) -> str:
+    return (f"数据文件夹 {data_dir} 中的数据只能读取、不能写入（{cause}）。现在只能只读打开：可以查看、评估、导出和备份"
+            "（备份请用 --out 保存到可以写入的位置），不能修改。如需修改，请把整个数据文件夹复制到本机可以写入的位置，"
+            "再用 --data-dir 指定它；或请管理员检查该文件夹和其中文件的权限。")
+
+
+def _writer_lock(data_dir: Path) -> WriterLock:
+    """The one-writer lock; a folder that cannot be written but holds a database is read-only, not broken."""
+    lock = WriterLock(lock_path(data_dir))
+    with translated(data_dir):
+        try:
+            private_folder(data_dir)
+            acquired = lock.acquire()
+        except OSError as error:
+            if error.errno in NOT_WRITABLE and database_path(data_dir).is_file():
+                raise WritingRefused(read_only_reason(data_dir, describe(error))) from error
+            raise
+    if not acquired:
+        raise DatabaseLocked(data_dir)
+    return lock
+
+
+def _checked(data_dir: Path, *, writing: bool) -> FileCheck:
+    """The check of a file about to be opened. A damaged file is moved aside (only by a writer that
+    could read it whole) and refused; one that can only be read is refused for writing."""
     path = database_path(data_dir)
     check = check_file(path)
     if check.problem:
-        kept = _move_aside(path, "damaged") if move_aside else path
-        raise DatabaseDamaged(kept, backups.list_backups(data_dir), check.problem, moved=move_aside)
+        movable = writing and not check.main_file_only
+        kept = restoring.move_aside(path, "damaged") if movable else path
+        raise DatabaseDamaged(kept, backups.list_backups(data_dir), check.problem, moved=movable)
     if check.version > schema_version():
         raise DatabaseTooNew(path, check.version, schema_version())
-    return check.version
-
-
-def _move_aside(path: Path, reason: str) -> Path:
-    """Rename the file and its WAL files together into kept_aside/, so they stay a consistent set."""
-    folder = damaged_dir(path.parent)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"zjtx-{datetime.now():%Y%m%d-%H%M%S-%f}-{reason}.db"
-    os.replace(path, target)
-    for sidecar, new in zip(sidecar_files(path), sidecar_files(target), strict=True):
-        if sidecar.exists():
-            os.replace(sidecar, new)
-    return target
+    if writing and check.main_file_only:
+        raise WritingRefused(read_only_reason(data_dir, check.main_file_only))
+    return check
 
 
 def _verify_backup(backup_file: Path) -> None:

@@ -8,15 +8,53 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from zjtx_desktop.core.atomic import WriteFailed
+
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # the file itself is bad: the only errors that mean damage
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6  # another program holds the file: wait, never call it damaged
+
+
+def sqlite_code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code of an error (the extended code's low byte), when it has one."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    return sqlite_code(error) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    return sqlite_code(error) in (SQLITE_BUSY, SQLITE_LOCKED)
+
 
 class StoreError(Exception):
     """Anything the store cannot do; the message is shown to the user as it is."""
 
 
 class DatabaseLocked(StoreError):
+    """The data folder cannot be written by this window or command now; it may be opened read-only."""
+
     def __init__(self, data_dir: Path):
         super().__init__(f"另一个“专精特新政策申报助手”窗口（或命令）正在使用数据文件夹 {data_dir}。"
                          "请先关闭那个窗口再试；如只需查看，可以只读方式打开。")
+
+
+class WritingRefused(DatabaseLocked):
+    """The data can be read here but must not be written (a network share, read-only media, an
+    unreadable -wal/-shm file). Opening read-only works; `reason` says why writing does not."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        StoreError.__init__(self, reason)
+
+
+class DatabaseBusy(StoreError):
+    """Another program (a database viewer, a sync or backup tool) holds SQLite's lock on the file."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"数据正被其他程序使用：{path} 被另一个程序锁定，等待后仍未释放。数据没有损坏，也未作任何改动。"
+                         "请关闭正在使用该文件的程序（如数据库查看工具、同步或备份软件）后重试。")
 
 
 class DatabaseTooNew(StoreError):
@@ -52,19 +90,38 @@ class FolderNotWritable(StoreError):
                          "请检查该文件夹的权限，或用 --data-dir 指定一个可以写入的文件夹。")
 
 
+class FileNotWritten(StoreError):
+    """A file the store writes (export, backup, restore) could not be written; the old one is untouched."""
+
+    def __init__(self, failure: WriteFailed):
+        self.path, self.in_use = failure.path, failure.in_use
+        super().__init__(f"{failure}。原有文件未作改动。")
+
+
+@contextlib.contextmanager
+def reported_writes() -> Iterator[None]:
+    """core.atomic's WriteFailed (path and cause in Chinese) as a StoreError, which every front end shows."""
+    try:
+        yield
+    except WriteFailed as failure:
+        raise FileNotWritten(failure) from failure
+
+
 @contextlib.contextmanager
 def translated(folder: Path) -> Iterator[None]:
     """Turn the SQLite and OS errors a user can meet into StoreErrors that say what to do."""
     try:
         yield
+    except WriteFailed as failure:
+        raise FileNotWritten(failure) from failure
     except sqlite3.OperationalError as error:
         text = str(error).lower()
         if "full" in text:  # SQLITE_FULL: "database or disk is full"
             raise DiskFull() from error
         if "readonly" in text or "read-only" in text or "unable to open" in text:
             raise FolderNotWritable(folder) from error
-        if "locked" in text or "busy" in text:
-            raise DatabaseLocked(folder) from error
+        if is_busy(error) or "locked" in text or "busy" in text:
+            raise DatabaseBusy(folder) from error
         raise
     except PermissionError as error:
         raise FolderNotWritable(folder) from error

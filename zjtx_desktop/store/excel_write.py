@@ -6,8 +6,8 @@ that comes out can be edited in Excel and imported back unchanged.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,11 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from zjtx_desktop.core.atomic import WriteFailed, atomic_path, describe
 from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.questions import Field, Questions, default_questions
-from zjtx_desktop.store.errors import StoreError
+from zjtx_desktop.core.values import formula_like
+from zjtx_desktop.store.errors import reported_writes
 from zjtx_desktop.store.excel_layout import (
     CODE_KEY,
     HELP_SHEET,
@@ -46,7 +48,11 @@ def write_excel_template(path: Path, questions: Questions | None = None) -> None
 
 def write_firms_workbook(path: Path, profiles: Iterable[Profile], questions: Questions | None = None) -> None:
     questions = questions or default_questions()
-    workbook = Workbook(write_only=True)
+    with new_workbook(path) as workbook:
+        _fill(workbook, profiles, questions)
+
+
+def _fill(workbook: Workbook, profiles: Iterable[Profile], questions: Questions) -> None:
     main = workbook.create_sheet(MAIN_SHEET)
     tables = {spec.key: workbook.create_sheet(sheet_title(spec)) for spec in table_fields(questions)}
     main.freeze_panes = "C2"
@@ -54,14 +60,14 @@ def write_firms_workbook(path: Path, profiles: Iterable[Profile], questions: Que
     for spec in table_fields(questions):
         tables[spec.key].append(_headers(tables[spec.key], [questions.field(CODE_KEY), *spec.columns]))
     for profile in profiles:
-        main.append([_cell(spec, profile.get(spec.key)) for spec in main_fields(questions)])
+        main.append(as_cells(main, [_cell(spec, profile.get(spec.key)) for spec in main_fields(questions)]))
         for spec in table_fields(questions):
+            sheet = tables[spec.key]
             for row in profile.rows(spec.key):
-                tables[spec.key].append([profile.get(CODE_KEY), *(_cell(c, row.get(c.key)) for c in spec.columns)])
+                sheet.append(as_cells(sheet, [profile.get(CODE_KEY), *(_cell(c, row.get(c.key)) for c in spec.columns)]))
     _write_help(workbook.create_sheet(HELP_SHEET), questions)
     _add_choice_lists(workbook, [(main, main_fields(questions))]
                       + [(tables[spec.key], [questions.field(CODE_KEY), *spec.columns]) for spec in table_fields(questions)])
-    save_workbook(workbook, path)
 
 
 def _add_choice_lists(workbook: Workbook, sheets: list[tuple[Any, list[Field]]]) -> None:
@@ -111,6 +117,21 @@ def _headers(sheet, fields: list[Field]) -> list[WriteOnlyCell]:
     return cells
 
 
+def as_cells(sheet, values: list[Any]) -> list[Any]:
+    """A row with every text written as text: never a formula, whatever it starts with. openpyxl would
+    write a string starting with "=" as a live formula; a text that Excel would run once edited gets the
+    quotePrefix mark as well (Excel's leading apostrophe), which import reads back as text."""
+    return [text_cell(sheet, value) if isinstance(value, str) else value for value in values]
+
+
+def text_cell(sheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, text)
+    cell.data_type = "s"
+    if formula_like(text):
+        cell.quotePrefix = True
+    return cell
+
+
 def _cell(spec: Field, value: Any) -> Any:
     if value is None:
         return None
@@ -124,25 +145,46 @@ def _cell(spec: Field, value: Any) -> Any:
 
 
 def _write_help(sheet, questions: Questions) -> None:
-    sheet.append(["工作表", "列名", "必填", "怎么填", "说明"])
+    def add(*values):
+        sheet.append(as_cells(sheet, list(values)))
+
+    add("工作表", "列名", "必填", "怎么填", "说明")
     for spec in main_fields(questions):
-        sheet.append([MAIN_SHEET, spec.label, "是" if spec.required else "", hint(spec), spec.help])
+        add(MAIN_SHEET, spec.label, "是" if spec.required else "", hint(spec), spec.help)
     for table in table_fields(questions):
-        sheet.append([sheet_title(table), code_header(questions), "是", "该行所属企业的统一社会信用代码",
-                      "须与“企业信息”表中的企业一致；一家企业有几行就填几行"])
+        add(sheet_title(table), code_header(questions), "是", "该行所属企业的统一社会信用代码",
+            "须与“企业信息”表中的企业一致；一家企业有几行就填几行")
         for column in table.columns:
-            sheet.append([sheet_title(table), column.label, "是" if column.required else "", hint(column), column.help])
+            add(sheet_title(table), column.label, "是" if column.required else "", hint(column), column.help)
 
 
-def save_workbook(workbook: Workbook, path: Path) -> None:
-    """Written beside the target, then moved over it: an interrupted save never leaves half a file."""
-    path = Path(path)
-    partial = path.with_name(f".{path.name}.partial")
+@contextlib.contextmanager
+def new_workbook(path: Path) -> Iterator[Workbook]:
+    """A write-only workbook that is saved to `path` when the block ends: written beside the target,
+    then moved over it, so an interrupted or failed save never leaves half a file. openpyxl spools the
+    sheets to temporary files as rows are added, so a full disk can strike before the save: every
+    failure names the file and the cause (full disk, read-only place, open in Excel)."""
+    workbook = Workbook(write_only=True)
     try:
-        workbook.save(partial)
-        os.replace(partial, path)
-    except PermissionError:
-        partial.unlink(missing_ok=True)
-        raise StoreError(f"无法写入 {path}：文件可能正在Excel中打开，或文件夹没有写入权限。请关闭该文件后重试。") from None
-    except FileNotFoundError:
-        raise StoreError(f"文件夹 {path.parent} 不存在，请先建立该文件夹或换一个保存位置。") from None
+        with reported_writes():
+            try:
+                yield workbook
+                with atomic_path(path) as temporary:
+                    workbook.save(temporary)
+            except WriteFailed:
+                raise
+            except OSError as error:
+                raise WriteFailed(Path(path), describe(error), error=error) from error
+    except BaseException:
+        _discard(workbook)
+        raise
+
+
+def _discard(workbook: Workbook) -> None:
+    """Close the sheets' half-written streams now, quietly: left to the garbage collector they would try
+    to finish writing on the full disk and print tracebacks of their own."""
+    for sheet in workbook.worksheets:
+        for stream in (getattr(sheet, "_rows", None), getattr(getattr(sheet, "_writer", None), "xf", None)):
+            if stream is not None:
+                with contextlib.suppress(Exception):
+                    stream.close()

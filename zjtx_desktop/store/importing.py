@@ -15,6 +15,7 @@ from typing import Any
 from zjtx_desktop.core.profile import Issue, ProfileInvalid, parse_profile
 from zjtx_desktop.core.questions import Questions
 from zjtx_desktop.store.companies import normalise_uscc
+from zjtx_desktop.store.errors import DiskFull, StoreError
 from zjtx_desktop.store.records import CellProblem, ImportReport
 
 BATCH = 200
@@ -69,12 +70,27 @@ def check_firms(firms: list[FirmInput], questions: Questions, report: ImportRepo
 
 def write_firms(db, firms: list[FirmInput], *, update_existing: bool, source: str, report: ImportReport,
                 on_batch: Callable[[int], None] | None = None) -> None:
-    """Write checked firms, BATCH per transaction; `on_batch(count)` is told after each commit."""
+    """Write checked firms, BATCH per transaction; `on_batch(count)` is told after each commit.
+
+    The report lists only firms whose batch was committed. If a batch cannot be written (a full disk, a
+    folder that became read-only) the import stops there and the report says how far it got, so the
+    user knows exactly which firms are saved and that importing the file again completes it.
+    """
     done = 0
     for start in range(0, len(firms), BATCH):
-        with db._writing():
-            for firm in firms[start:start + BATCH]:
-                _write_firm(db, firm, update_existing, source, report)
+        batch = ImportReport()
+        try:
+            with db._writing():
+                for firm in firms[start:start + BATCH]:
+                    _write_firm(db, firm, update_existing, source, batch)
+        except StoreError as error:
+            cause = "磁盘空间已满，请先清理磁盘空间" if isinstance(error, DiskFull) else str(error).rstrip("。")
+            report.interrupted = (f"导入在第{start + 1}家企业处中断（{cause}）。此前的{start}家企业已保存，"
+                                  f"其余{len(firms) - start}家未导入；处理后重新导入同一文件即可补齐（已保存的企业会被跳过）。")
+            return
+        report.created += batch.created
+        report.updated += batch.updated
+        report.skipped_existing += batch.skipped_existing
         done += len(firms[start:start + BATCH])
         if on_batch:
             on_batch(done)

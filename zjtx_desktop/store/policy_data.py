@@ -1,37 +1,34 @@
 """The policy data a data folder adds to the bundled one: successor policy packs an administrator
-imported, and LPR values a user entered. The application and the CLI both read them here, so a firm
-evaluates the same in the window, in `zjtx-desktop evaluate` and on its packets.
-
-A pack is data only (policy.yaml and texts). It is checked completely by core's loader before
-anything is copied, so a bad pack changes nothing.
+imported (store/policy_packs.py checks and installs them), and LPR values a user entered. The
+application and the CLI both read them here, so a firm evaluates the same in the window, in
+`zjtx-desktop evaluate` and on its packets.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-import zipfile
 from pathlib import Path
 
-from zjtx_desktop.core.policy import (
-    Policy,
-    PolicyError,
-    RateSeries,
-    default_policies,
-    load_policies,
-    load_policy,
-    load_rates,
-)
+from zjtx_desktop.core.policy import Policy, PolicyError, RateSeries, default_policies, load_rates
+from zjtx_desktop.store import policy_packs
 from zjtx_desktop.store.locations import rates_dir
+from zjtx_desktop.store.policy_packs import POLICY_FOLDER, installed_packs
 
-POLICY_FOLDER = "policies"
-PACK_FILE_TYPES = frozenset({".yaml", ".yml", ".txt", ".md"})
+__all__ = ["POLICY_FOLDER", "import_policy_pack", "installed_policies", "remove_policy_pack", "user_rates"]
 
 
 def installed_policies(*, data_dir: Path) -> tuple[Policy, ...]:
     """The bundled policy, and the successor packs an administrator imported into the data folder."""
-    folder = Path(data_dir) / POLICY_FOLDER
-    imported = load_policies(folder) if folder.is_dir() and any(folder.iterdir()) else ()
+    imported = []
+    for pack in installed_packs(Path(data_dir)):
+        if pack.policy is None:
+            raise PolicyError(pack.id, "", f"已安装的政策包无法读取（{pack.problem}）。请删除它："
+                                           f"zjtx-desktop policy remove {pack.id}，然后重新导入正确的政策包")
+        imported.append(pack.policy)
+    ids = [p.id for p in (*default_policies(), *imported)]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise PolicyError(str(Path(data_dir) / POLICY_FOLDER), "id", f"政策编号重复：{', '.join(duplicates)}。"
+                          f"请删除重复的政策包：zjtx-desktop policy remove {duplicates[0]}")
     return tuple(sorted((*default_policies(), *imported), key=lambda p: p.effective_from))
 
 
@@ -41,39 +38,12 @@ def user_rates(*, data_dir: Path) -> dict[str, RateSeries]:
 
 
 def import_policy_pack(*, source: Path, data_dir: Path) -> Policy:
-    """Check a pack (folder or .zip holding policy.yaml) with core's loader, then copy it in.
-
-    Raises PolicyError with the reason; nothing is copied unless the pack loads completely.
-    """
-    source = Path(source)
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = _unpack(source, Path(scratch)) if source.suffix.lower() == ".zip" else source
-        strangers = sorted(p.name for p in folder.rglob("*") if p.is_file() and p.suffix.lower() not in PACK_FILE_TYPES)
-        if strangers:
-            raise PolicyError(source.name, "", f"政策包只能包含数据文件（.yaml、.txt、.md），发现：{'、'.join(strangers)}")
-        policy = load_policy(folder)
-        known = {p.id for p in installed_policies(data_dir=data_dir)}
-        if policy.id in known:
-            raise PolicyError(source.name, "id", f"政策 {policy.id} 已经安装，无需重复导入")
-        target = Path(data_dir) / POLICY_FOLDER / policy.id
-        partial = Path(data_dir) / f".{policy.id}.partial"  # outside policies/: never loaded half-copied
-        shutil.rmtree(partial, ignore_errors=True)
-        shutil.copytree(folder, partial)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.rename(target)
-    return load_policy(target)
+    """Check a pack completely (limits, loader, the examples and its own cases), then install it.
+    Raises PolicyError with the reasons; nothing is copied unless every check passes."""
+    data_dir = Path(data_dir)
+    return policy_packs.import_policy_pack(source=source, data_dir=data_dir, installed=default_policies(),
+                                           rates=user_rates(data_dir=data_dir))
 
 
-def _unpack(archive: Path, scratch: Path) -> Path:
-    try:
-        with zipfile.ZipFile(archive) as pack:
-            for name in pack.namelist():
-                if name.startswith(("/", "\\")) or ".." in Path(name).parts:
-                    raise PolicyError(archive.name, "", f"压缩包中的路径“{name}”不安全，已拒绝")
-            pack.extractall(scratch)
-    except zipfile.BadZipFile:
-        raise PolicyError(archive.name, "", "不是有效的 zip 压缩包") from None
-    found = sorted(scratch.rglob("policy.yaml"))
-    if len(found) != 1:
-        raise PolicyError(archive.name, "", "压缩包中应有且只有一个 policy.yaml")
-    return found[0].parent
+def remove_policy_pack(*, pack_id: str, data_dir: Path) -> Path:
+    return policy_packs.remove_policy_pack(pack_id=pack_id, data_dir=Path(data_dir))

@@ -89,14 +89,17 @@ class ImportReport:
     problems: list[CellProblem] = field(default_factory=list)
     warnings: list[CellProblem] = field(default_factory=list)
     rejected_firms: int = 0
+    interrupted: str | None = None  # why writing stopped part-way (a full disk …), and how far it got
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and self.interrupted is None
 
     def summary(self) -> str:
         lines = [f"新增 {len(self.created)} 家企业，更新 {len(self.updated)} 家，"
                  f"因已存在而跳过 {len(self.skipped_existing)} 家，因有错误未导入 {self.rejected_firms} 家。"]
+        if self.interrupted:
+            lines.append(self.interrupted)
         if self.skipped_existing:
             lines.append("已存在的企业未改动；如要用文件中的数据更新它们，请加 --update（界面中勾选“更新已有企业”）后重新导入。")
         if self.problems:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import sqlite_utils
 
 APPLICATION_ID = 0x5A4A5458  # "ZJTX": tells our database files from any other SQLite file
+OWN_TABLES = frozenset({"companies", "profile_values", "changes", "audit", "evaluations", "packets", "meta"})
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
@@ -50,9 +51,16 @@ def schema_version() -> int:
 
 
 def migrate(db: sqlite_utils.Database, found: int) -> None:
-    """Bring a database from version `found` to this program's, each step in its own transaction."""
+    """Bring a database from version `found` to this program's, each step in its own transaction.
+
+    The application id is written in the same transaction as each step: a crash can never leave a
+    file with our tables and no id, which the next open would take for another program's database.
+    """
     for version in range(found, schema_version()):
         with db.atomic():
             MIGRATIONS[version](db)
             db.execute(f"PRAGMA user_version = {version + 1}")
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:  # left without it by an older version
+        with db.atomic():
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -39,6 +39,7 @@ class FirmListPage(QWidget):
         self.notice = QLabel("只读方式：另一个窗口正在编辑此数据库。可以查看、评估和生成材料，但不能修改。")
         self.notice.setObjectName("read_only_notice")
         self.notice.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.notice.setWordWrap(True)  # the reason (a network share, read-only media) can be a paragraph
         self.notice.hide()
         self.search = QLineEdit()
         self.search.setObjectName("firm_search")
@@ -96,10 +97,12 @@ class FirmListPage(QWidget):
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         return table
 
-    def set_ready(self, *, read_only: bool) -> None:
-        """The database is open: buttons on (those that write only when this window may write)."""
+    def set_ready(self, *, read_only: bool, reason: str = "") -> None:
+        """The database is open: buttons on (those that write only when this window may write); a
+        read-only window says why (another window writes, a network share, read-only media …)."""
         for name, button in self.buttons.items():
             button.setEnabled(not (read_only and name in WRITES))
+        self.notice.setText("只读方式：" + (reason or "另一个窗口正在编辑此数据库。可以查看、评估和生成材料，但不能修改。"))
         self.notice.setVisible(read_only)
 
     # -- search and selection ------------------------------------------------------------------

@@ -17,9 +17,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from zjtx_desktop.ui import dialogs
-from zjtx_desktop.ui.accessibility import PACKETS_DIALOG, POLICY_DIALOG, name_widgets
+from zjtx_desktop.ui.accessibility import KEPT_ASIDE_DIALOG, PACKETS_DIALOG, POLICY_DIALOG, name_widgets
 from zjtx_desktop.ui.firm_list_page import FirmListPage
-from zjtx_desktop.ui.screen import fit_window
+from zjtx_desktop.ui.screen import fit_dialog, fit_window
 from zjtx_desktop.ui.settings import AppSettings
 from zjtx_desktop.ui.transfer_actions import TransferActions
 
@@ -71,7 +71,7 @@ class MainWindow(TransferActions, QMainWindow):
         self.db = db
         self.questions = default_questions()
         self.setWindowTitle(TITLE + ("（只读）" if db.read_only else ""))
-        self.list_page.set_ready(read_only=db.read_only)
+        self.list_page.set_ready(read_only=db.read_only, reason=db.read_only_reason)
         for action in self.findChildren(QAction):
             action.setEnabled(not (db.read_only and action.objectName() in WRITING_ACTIONS))
         self.refresh_list(select=self.settings.last_company())
@@ -116,13 +116,14 @@ class MainWindow(TransferActions, QMainWindow):
         action(files, "导出全部企业（Excel）(&X)…", self.export_excel, None, "action_export_excel")
         action(files, "导出导入模板（Excel）(&T)…", self.export_template, None, "action_export_template")
         action(files, "备份数据库(&B)", self.backup, None, "action_backup")
+        action(files, "留存的旧数据文件(&K)…", self.show_kept_aside, None, "action_kept_aside")
         files.addSeparator()
         action(files, "退出(&Q)", self.close, "Ctrl+Q", "action_quit").setEnabled(True)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         action(help_menu, "用户指南(&G)", self.show_help, "F1", "action_help").setEnabled(True)
         action(help_menu, "关于政策(&A)…", self.show_policy, None, "action_policy")
         help_menu.addSeparator()
-        action(help_menu, "打开演示（5家示例企业，另开窗口，关闭后不保留）(&D)", self.open_demo, None,
+        action(help_menu, "打开演示（示例企业，另开窗口，关闭后不保留）(&D)", self.open_demo, None,
                "action_demo").setEnabled(True)
 
     # -- the list ------------------------------------------------------------------------------
@@ -242,6 +243,7 @@ class MainWindow(TransferActions, QMainWindow):
 
     # -- packets, policy, help -----------------------------------------------------------------
     def make_packets(self):
+        from zjtx_desktop.ui import services
         from zjtx_desktop.ui.packets_dialog import PacketsDialog, default_output_folder  # QtPdf, on first use
 
         workspace = self.workspace
@@ -257,7 +259,8 @@ class MainWindow(TransferActions, QMainWindow):
                 workspace.session.record_packets(eval_id=eval_id, paths=paths)
 
         dialog = PacketsDialog(profile=profile, evaluation=evaluation, record=record, parent=self,
-                               folder=default_output_folder(profile.get("company_name"), self.today()))
+                               folder=default_output_folder(profile.get("company_name"), self.today()),
+                               policy_end=services.policy_end_passed(evaluation=evaluation, policies=self.policies))
         dialog.go_to_field.connect(workspace.edit_field)
         name_widgets(dialog, PACKETS_DIALOG)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -269,8 +272,9 @@ class MainWindow(TransferActions, QMainWindow):
         from zjtx_desktop.ui.policy_dialog import PolicyDialog
 
         dialog = PolicyDialog(policies=self.policies, on=self.today(), parent=self,
-                              import_pack=lambda source: policy_data.import_policy_pack(source=source, data_dir=self.data_dir))
-        dialog.imported.connect(lambda _policy: self._policies_changed(dialog))
+                              import_pack=lambda source: policy_data.import_policy_pack(source=source, data_dir=self.data_dir),
+                              remove_pack=lambda pack: policy_data.remove_policy_pack(pack_id=pack, data_dir=self.data_dir))
+        dialog.changed.connect(lambda: self._policies_changed(dialog))
         name_widgets(dialog, POLICY_DIALOG)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -283,6 +287,16 @@ class MainWindow(TransferActions, QMainWindow):
         if self.workspace is not None:
             self.workspace.policies = self.policies
             self.workspace.reevaluate()
+
+    def show_kept_aside(self):
+        from zjtx_desktop.ui.kept_aside_dialog import KeptAsideDialog
+
+        dialog = KeptAsideDialog(data_dir=self.data_dir, read_only=self.db.read_only, parent=self)
+        fit_dialog(dialog, dialog.size())  # as large as it asks, as far as the screen allows
+        name_widgets(dialog, KEPT_ASIDE_DIALOG)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_demo(self) -> None:
         from zjtx_desktop.ui.demo import open_demo_window

@@ -1,7 +1,9 @@
-"""关于政策: the policy in force (id, dates, days left, clause list) and importing a successor pack."""
+"""关于政策: the policy in force (id, dates, days left, clause list), the installed policies, and the
+administrator's two actions: import a successor pack (checked completely first) and remove one."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -16,10 +18,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from zjtx_desktop.core.paths import policies_dir
 from zjtx_desktop.core.policy import Policy, PolicyError, policy_for
 from zjtx_desktop.ui import dialogs
 from zjtx_desktop.ui.screen import fit_dialog
@@ -38,31 +42,47 @@ def validity_sentence(policy: Policy, on: date) -> str:
     return f"现行政策：{policy.document_number}，有效期至{end}，还剩 {left} 天。"
 
 
+def is_bundled(policy: Policy) -> bool:
+    return policy.folder is not None and policy.folder.parent == policies_dir()
+
+
 class PolicyDialog(QDialog):
-    """Read-only facts about the policy, plus the one administrator action: import a successor."""
+    """Read-only facts about the policy, the installed policies, and the administrator's actions:
+    import a successor pack, remove an imported one."""
 
     imported = Signal(object)
+    changed = Signal()  # a pack was imported or removed: whoever evaluates must reload the policies
 
     def __init__(self, *, policies: tuple[Policy, ...], on: date,
-                 import_pack: Callable[[Path], Policy], parent: QWidget | None = None):
+                 import_pack: Callable[[Path], Policy], remove_pack: Callable[[str], object] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("policy_dialog")
         self.setWindowTitle("关于政策")
         fit_dialog(self, QSize(860, 620))
-        self._import_pack = import_pack
+        self._import_pack, self._remove_pack = import_pack, remove_pack
         self.summary = QLabel()
         self.summary.setObjectName("policy_summary")
         self.summary.setWordWrap(True)
-        self.clauses = QTableWidget(0, 4)
-        self.clauses.setObjectName("policy_clauses")
-        self.clauses.setHorizontalHeaderLabels(["措施", "名称", "条款", "责任单位"])
-        self.clauses.verticalHeader().hide()
-        self.clauses.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.clauses.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.clauses.horizontalHeader().setStretchLastSection(True)
+        self.clauses = _table("policy_clauses", ["措施", "名称", "条款", "责任单位"])
+        self.installed = _table("policy_installed", ["政策编号", "文号", "施行期间", "来源"])
+        self.installed.itemSelectionChanged.connect(self._update_remove_button)
+        self.remove_button = QPushButton("删除所选政策包(&D)…")
+        self.remove_button.setObjectName("policy_remove")
+        self.remove_button.setToolTip("由管理员使用：删除导入的政策包（程序自带的政策不能删除）。删除后按其余政策评估。")
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.remove_button.setVisible(remove_pack is not None)
+        installed_page = QWidget()
+        installed_layout = QVBoxLayout(installed_page)
+        installed_layout.addWidget(self.installed, 1)
+        installed_layout.addWidget(self.remove_button)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.clauses, "条款与责任单位")
+        self.tabs.addTab(installed_page, "已安装的政策")
         import_button = QPushButton("导入新政策包(&I)…")
         import_button.setObjectName("policy_import")
-        import_button.setToolTip("由管理员使用：选择政策包文件夹或 zip 文件（内含 policy.yaml）。导入前会完整检查，有误则不作任何改动。")
+        import_button.setToolTip("由管理员使用：选择政策包文件夹或 zip 文件（内含 policy.yaml 和 cases 测试用例）。"
+                                 "导入前会完整检查并试算，有误则不作任何改动。")
         import_button.clicked.connect(self._choose_pack)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
@@ -70,7 +90,7 @@ class PolicyDialog(QDialog):
         buttons.addButton(import_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.clauses, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.show_policies(policies, on)
 
@@ -78,20 +98,56 @@ class PolicyDialog(QDialog):
         self.policies, self.on = policies, on
         policy = policy_for(on, policies)
         others = "、".join(f"{p.document_number}（{p.id}）" for p in policies if p is not policy)
+        text = html.escape  # a pack's texts are data from a file: shown, never interpreted as markup
         self.summary.setText(
-            f"<h3>{policy.title}</h3>"
-            f"<p>文号：{policy.document_number}　编号：{policy.id}　发布：{policy.issuer} {policy.issued.isoformat()}<br>"
+            f"<h3>{text(policy.title)}</h3>"
+            f"<p>文号：{text(policy.document_number)}　编号：{text(policy.id)}　发布：{text(policy.issuer)} "
+            f"{policy.issued.isoformat()}<br>"
             f"施行：{policy.effective_from.isoformat()} 至 {policy.effective_to.isoformat() if policy.effective_to else '长期'}"
-            f"<br><b>{validity_sentence(policy, on)}</b><br>{policy.validity_clause}</p>"
-            f"<p>{policy.reading_notice}。{'已安装的其他政策：' + others if others else ''}</p>")
+            f"<br><b>{text(validity_sentence(policy, on))}</b><br>{text(policy.validity_clause)}</p>"
+            f"<p>{text(policy.reading_notice)}。{'已安装的其他政策：' + text(others) if others else ''}</p>")
         measures = list(policy.measures.values())
         self.clauses.setRowCount(len(measures))
         for row, spec in enumerate(measures):
             cells = (spec.id, spec.title, spec.clause_ref, "、".join(spec.responsible_units))
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
                 item.setToolTip(spec.clause)
                 self.clauses.setItem(row, column, item)
+        self.installed.setRowCount(len(policies))
+        for row, installed in enumerate(policies):
+            period = f"{installed.effective_from} 至 {installed.effective_to or '长期'}"
+            source = "程序自带" if is_bundled(installed) else f"导入（{installed.folder}）"
+            for column, value in enumerate((installed.id, installed.document_number, period, source)):
+                self.installed.setItem(row, column, QTableWidgetItem(value))
+        self._update_remove_button()
+
+    def selected_policy(self) -> Policy | None:
+        row = self.installed.currentRow()
+        return self.policies[row] if 0 <= row < len(self.policies) and self.installed.selectedItems() else None
+
+    def _update_remove_button(self) -> None:
+        selected = self.selected_policy()
+        self.remove_button.setEnabled(selected is not None and not is_bundled(selected))
+
+    def _remove_selected(self) -> None:
+        policy = self.selected_policy()
+        if policy is None or is_bundled(policy) or self._remove_pack is None:
+            return
+        if not dialogs.confirm(self, title="删除政策包", yes="删除", no="取消",
+                               text=f"确定删除政策包 {policy.document_number}（{policy.id}）吗？\n"
+                                    "删除后，评估将按其余已安装的政策进行；需要时可重新导入。"):
+            return
+        self.remove(policy.id)
+
+    def remove(self, policy_id: str) -> bool:
+        try:
+            self._remove_pack(policy_id)
+        except PolicyError as error:
+            dialogs.warn(self, title="政策包未删除", text=str(error))
+            return False
+        self.changed.emit()
+        return True
 
     def _choose_pack(self) -> None:
         path = dialogs.open_file(self, title="选择政策包（zip 文件，或文件夹中的 policy.yaml）",
@@ -110,4 +166,18 @@ class PolicyDialog(QDialog):
                        text=f"已导入 {policy.document_number}（{policy.id}），"
                             f"施行 {policy.effective_from.isoformat()} 起。之后的评估按评估日期自动选用现行政策。")
         self.imported.emit(policy)
+        self.changed.emit()
         return policy
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

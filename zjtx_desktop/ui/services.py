@@ -106,25 +106,45 @@ def _packets():
     return packets
 
 
-def applicable_measures(*, evaluation: Evaluation) -> list[str]:
-    return _packets().applicable_measures(evaluation)
+def applicable_measures(*, evaluation: Evaluation, allow_expired: bool = False) -> list[str]:
+    return _packets().applicable_measures(evaluation, allow_expired=allow_expired)
 
 
-def packet_gaps(*, profile: Profile, evaluation: Evaluation, measures: list[str] | None = None) -> list:
+def policy_end_passed(*, evaluation: Evaluation, policies: tuple[Policy, ...]) -> date | None:
+    """The policy's end date when the evaluation date is after it (packets then need the user's consent)."""
+    return _packets().policy_end_passed(evaluation, policies)
+
+
+def packet_gaps(*, profile: Profile, evaluation: Evaluation, measures: list[str] | None = None, options=None) -> list:
     """What 生成 would stop for (packets' own check), packet by packet: `.packet`, `.detail`, `.field`.
     Without `measures`: every packet the firm can apply for, as the review page lists them."""
     _packets()
     from zjtx_desktop.packets.build import gaps
 
-    return gaps(profile, evaluation, measures)
+    return gaps(profile, evaluation, measures, options=options or packet_options())
 
 
-def missing_packet_fields(*, profile: Profile, evaluation: Evaluation, measures: list[str]) -> list:
+def missing_packet_fields(*, profile: Profile, evaluation: Evaluation, measures: list[str], options=None) -> list:
     """Every field the chosen packets (and the summary report) still need, each once, in form order."""
     seen: dict[str, Any] = {}
-    for item in packet_gaps(profile=profile, evaluation=evaluation, measures=measures):
+    for item in packet_gaps(profile=profile, evaluation=evaluation, measures=measures, options=options):
         seen.setdefault(item.field.key, item.field)
     return list(seen.values())
+
+
+def packet_options(*, split: bool = False, beside: bool = False, policy_end: date | None = None):
+    return _packets().Options(split=split, beside=beside, policy_end=policy_end)
+
+
+def unprintable_from(error: BaseException):
+    """The build's UnprintableText (fields and characters no font has), or None for another error."""
+    return error if isinstance(error, _packets().UnprintableText) else None
+
+
+def safe_file_part(*, name: str | None, fallback: str) -> str:
+    from zjtx_desktop.packets.naming import safe_file_part as clean
+
+    return clean(name, fallback)
 
 
 def fields_missing_from(error: BaseException) -> list | None:
@@ -134,9 +154,23 @@ def fields_missing_from(error: BaseException) -> list | None:
 
 
 def build_packets(*, profile: Profile, evaluation: Evaluation, out_dir: Path, measures: list[str],
-                  progress: Callable[[int, int, str], None]) -> list[Path]:
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
-    return _packets().build_all(profile, evaluation, out_dir, measures=measures, progress=progress)
+                  progress: Callable[[int, int, str], None], options=None) -> list[Path]:
+    """The chosen packets and the report; the list returned carries `notes` for the user."""
+    return _packets().build_all(profile, evaluation, out_dir, measures=measures, progress=progress,
+                                options=options or packet_options())
+
+
+def assess_firm(*, profile: Profile, on: date, policies: tuple[Policy, ...], rates: dict[str, RateSeries]):
+    """The tier self-assessment (梯度自评 tab); its "opens" figures use the same policies and rates."""
+    from zjtx_desktop.core.assessment import assess
+
+    return assess(profile, on, policies=policies, rates=rates)
+
+
+def build_assessment_report(*, profile: Profile, assessment, folder: Path | str) -> Path:
+    from zjtx_desktop.packets.assessment_report import build_assessment_report as build
+
+    return build(profile, assessment, Path(folder))
 
 
 # -- the demo ---------------------------------------------------------------------------------------

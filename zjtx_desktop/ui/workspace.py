@@ -13,10 +13,12 @@ from zjtx_desktop.core.policy import Policy, RateSeries, policy_for
 from zjtx_desktop.core.questions import Questions
 from zjtx_desktop.core.results import Evaluation
 from zjtx_desktop.ui import services
+from zjtx_desktop.ui.accessibility import ASSESSMENT_VIEW, name_widgets
+from zjtx_desktop.ui.assessment_view import AssessmentView
 from zjtx_desktop.ui.results_view import ResultsView
 from zjtx_desktop.ui.wizard.wizard import DeclarationWizard
 
-WIZARD_TAB, RESULTS_TAB = 0, 1
+WIZARD_TAB, RESULTS_TAB, ASSESSMENT_TAB = 0, 1, 2
 
 
 def clause_texts(policy: Policy) -> dict[str, str]:
@@ -48,6 +50,9 @@ class FirmWorkspace(QWidget):
         self.tabs.setObjectName("workspace_tabs")
         self.tabs.addTab(self.wizard, "填报信息")
         self.tabs.addTab(self.results, "评估结果")
+        self.assessment = AssessmentView(questions)
+        name_widgets(self.assessment, ASSESSMENT_VIEW)
+        self.tabs.addTab(self.assessment, "梯度自评")
         self.title = QLabel()
         self.title.setObjectName("workspace_title")
         self.title.setMinimumWidth(1)  # a long firm name is cut short (whole in the tooltip), never widens the window
@@ -68,6 +73,7 @@ class FirmWorkspace(QWidget):
         self.wizard.finished_declaration.connect(lambda: self.tabs.setCurrentIndex(RESULTS_TAB))
         self.wizard.leave_requested.connect(self.leave_requested)
         self.results.edit_field.connect(self.edit_field)
+        self.assessment.edit_field.connect(self.edit_field)
         self.results.packets_requested.connect(self.packets_requested)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.reevaluate()
@@ -93,6 +99,8 @@ class FirmWorkspace(QWidget):
                                                  rates=self.rates)
         self._unsaved_evaluation = True
         self.results.show_evaluation(self.evaluation)
+        self.assessment.show_assessment(services.assess_firm(profile=profile, on=self.today(), policies=self.policies,
+                                                             rates=self.rates), profile)
         name = profile.get("company_name") or "（未填写企业名称）"
         read_only = "　【只读】" if self.session.read_only else ""
         self.title.setText(f"<b>{name}</b>　最高可申请合计 {format_yuan(self.evaluation.total)} 元{read_only}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -18,7 +18,7 @@ from zjtx_desktop.core.money import (
 )
 from zjtx_desktop.core.policy import MeasureSpec, Policy, RateSeries
 from zjtx_desktop.core.profile import Profile
-from zjtx_desktop.core.results import MeasureResult, Status
+from zjtx_desktop.core.results import MONETARY_KINDS, MeasureResult, Status
 
 RULES: dict[str, Callable[[RuleContext], MeasureResult]] = {}
 
@@ -81,8 +81,20 @@ class RuleContext:
 
     @property
     def is_reserve_firm(self) -> bool:
-        """A 小巨人后备 designation counts only for a 专精特新企业 (后备 are chosen among them)."""
-        return self.tier_in("srdi") and self.profile.get("reserve_designated") is True
+        """后备 are chosen among 专精特新中小企业: the designation counts only for a firm that is one
+        (a firm that has become a 小巨人 is no longer a 后备 firm)."""
+        return self.tier_in("srdi_sme") and self.profile.get("reserve_designated") is True
+
+    def in_validity(self, day: date) -> bool:
+        """Whether an activity's date lies within the policy's validity (a reading each measure states)."""
+        return self.policy.effective_from <= day <= self.policy.effective_to
+
+    def interest_period(self, start: date, end: date) -> tuple[date, date]:
+        """The part of a loan whose interest may be subsidised: inside the policy's validity and before
+        the evaluation date, end exclusive (interest for a day is owed once the day has passed)."""
+        first = max(start, self.policy.effective_from)
+        last = min(end, self.policy.effective_to + timedelta(days=1), self.on)
+        return first, max(first, last)
 
     def label(self, key: str) -> str:
         return self.profile.label(key)
@@ -143,18 +155,65 @@ class RuleContext:
         if activity is Activity.ABSENT:
             return self.result(Status.NOT_ELIGIBLE, f"企业未{what}", missing=[f"{what}后可申请本项"])
         if activity is Activity.UNKNOWN:
-            return self.result(Status.INSUFFICIENT, f"未填写{data_label}，无法计算",
+            cannot = "无法计算" if self.spec.kind in MONETARY_KINDS else "无法判断"
+            return self.result(Status.INSUFFICIENT, f"未填写{data_label}，{cannot}",
                                missing=[f"填写“{data_label}”"])
         return None
+
+    def rows_lacking(self, rows: list[dict], key: str, row_name: str, column_label: str,
+                     why: str = "无法判断是否在本政策有效期内") -> MeasureResult | None:
+        """信息不足 when a row lacks a value the rule needs (by default, the date that tells whether the
+        activity falls within the policy's validity)."""
+        numbers = [number for number, row in enumerate(rows, start=1) if row.get(key) is None]
+        if not numbers:
+            return None
+        which = "、".join(f"第{number}{row_name}" for number in numbers)
+        return self.result(Status.INSUFFICIENT, f"{which}未填写{column_label}，{why}",
+                           missing=[f"填写{which}的“{column_label}”"])
+
+    def outside_validity(self, day: date) -> str:
+        """The reason a dated activity does not count, or '' when it does."""
+        if self.in_validity(day):
+            return ""
+        policy = self.policy
+        return (f"{day.isoformat()}不在本政策有效期（{policy.effective_from.isoformat()}至"
+                f"{policy.effective_to.isoformat()}）内，不计入（本软件解读）")
+
+
+def settled(exact: Decimal) -> tuple[Decimal, str]:
+    """A computed figure as printed: rounded down to the fen, written "= X元" when that is exact and
+    "≈ X元（分以下舍去）" when a fraction of a fen was dropped, so every "=" printed is true as printed."""
+    amount = to_fen(exact)
+    if amount == exact:
+        return amount, f"= {yuan(amount)}"
+    return amount, f"≈ {yuan(amount)}（分以下舍去）"
 
 
 def share_up_to(base: Decimal, share: Decimal, ceiling: Decimal, ceiling_name: str) -> tuple[Decimal, list[str]]:
     """`base × share`, capped at `ceiling`, with the working written out: the shape of measures 4, 7a, 7b."""
-    computed = base * share
-    lines = [f"{yuan(base)} × {rate(share)} = {yuan(computed)}"]
+    computed, shown = settled(base * share)
+    lines = [f"{yuan(base)} × {rate(share)} {shown}"]
     if computed > ceiling:
         lines.append(f"超过{ceiling_name}{yuan(ceiling)}，按{yuan(ceiling)}计")
     return min(computed, ceiling), lines
+
+
+def added_up(amounts) -> str:
+    """"a + b = c" for the non-zero lines of a computation (or just "c"), so the total is seen to be
+    the sum of the figures printed above it."""
+    shown = [amount for amount in amounts if amount]
+    total = sum_amounts(shown)
+    return f"{' + '.join(yuan(a) for a in shown)} = {yuan(total)}" if len(shown) > 1 else yuan(total)
+
+
+def days_by_year(first: date, last: date) -> dict[int, int]:
+    """The days of [first, last) in each calendar year, for caps that hold per year."""
+    days = {}
+    while first < last:
+        year_end = min(date(first.year + 1, 1, 1), last)
+        days[first.year] = (year_end - first).days
+        first = year_end
+    return days
 
 
 def sum_amounts(values) -> Decimal:

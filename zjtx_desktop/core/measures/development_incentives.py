@@ -1,12 +1,29 @@
 """Measure 2 — 强化企业发展激励: 2a the 后备企业 award, 2b the first-time 小巨人 award."""
 
+from dataclasses import replace
+
 from zjtx_desktop.core.measures.common import RuleContext, Status, rule, yuan
+
+
+def _reserve_gate(ctx: RuleContext, ceiling):
+    """后备 firms are chosen among 专精特新中小企业: a firm below that tier is told both steps, and a
+    小巨人 is no longer a 后备 firm."""
+    gated = ctx.tier_gate("srdi", "")
+    if gated and gated.status is Status.NOT_ELIGIBLE:
+        return replace(gated, missing=(f"获评专精特新中小企业并被列为“小巨人”后备企业后可申请，"
+                                       f"按绩效考核结果最高可获{yuan(ceiling)}",))
+    if gated:
+        return gated
+    if not ctx.tier_in("srdi_sme"):
+        return ctx.result(Status.NOT_ELIGIBLE, f"本项面向从专精特新中小企业中确定的“小巨人”后备企业；企业已是"
+                          f"{ctx.profile.display('tier')}，不再属于后备企业")
+    return None
 
 
 @rule("reserve_incentive")
 def reserve_incentive(ctx: RuleContext):
     ceiling = ctx.param("max_award")
-    gated = ctx.tier_gate("srdi", f"后备企业激励（最高{yuan(ceiling)}）")
+    gated = _reserve_gate(ctx, ceiling)
     if gated:
         return gated
     designated = ctx.profile.get("reserve_designated")
@@ -24,6 +41,28 @@ def reserve_incentive(ctx: RuleContext):
     )
 
 
+def _first_time(ctx: RuleContext):
+    """Whether the title was first obtained while the policy is in force (a reading), or a result
+    saying why not / what is missing."""
+    first_time = ctx.profile.get("little_giant_first_time")
+    received = ctx.profile.get("little_giant_award_received")
+    granted = ctx.profile.get("tier_granted_date")
+    if first_time is False:
+        return ctx.result(Status.NOT_ELIGIBLE, "本项仅奖励首次获得“小巨人”称号的企业，企业不是首次获得")
+    if received:
+        return ctx.result(Status.NOT_ELIGIBLE, "企业已就该“小巨人”称号领取过首次获评奖励，不再重复奖励（本软件解读）")
+    if granted is not None and granted < ctx.policy.effective_from:
+        return ctx.result(Status.NOT_ELIGIBLE,
+                          f"称号认定日期{granted.isoformat()}早于本政策施行日{ctx.policy.effective_from.isoformat()}，"
+                          "本政策施行前首次获得的称号不在奖励范围（本软件解读）")
+    lacking = [key for key, value in (("little_giant_first_time", first_time), ("little_giant_award_received", received),
+                                      ("tier_granted_date", granted)) if value is None]
+    if lacking:
+        return ctx.result(Status.INSUFFICIENT, "需确认是否首次获得“小巨人”称号、认定日期和是否已领取过奖励",
+                          missing=[f"填写“{ctx.label(key)}”" for key in lacking])
+    return None
+
+
 @rule("first_little_giant_award")
 def first_little_giant_award(ctx: RuleContext):
     city, district = ctx.param("city_award"), ctx.param("district_award")
@@ -31,18 +70,12 @@ def first_little_giant_award(ctx: RuleContext):
     gated = ctx.tier_gate("little_giant", f"市、区各{yuan(city)}，合计{yuan(total)}的一次性奖励")
     if gated:
         return gated
-    first_time = ctx.profile.get("little_giant_first_time")
-    received = ctx.profile.get("little_giant_award_received")
-    missing = [f"填写“{ctx.label(key)}”" for key, value in
-               (("little_giant_first_time", first_time), ("little_giant_award_received", received)) if value is None]
-    if first_time is False:
-        return ctx.result(Status.NOT_ELIGIBLE, "本项仅奖励首次获得“小巨人”称号的企业，企业不是首次获得")
-    if received:
-        return ctx.result(Status.NOT_ELIGIBLE, "企业已就该“小巨人”称号领取过首次获评奖励，不再重复奖励（本软件解读）")
-    if missing:
-        return ctx.result(Status.INSUFFICIENT, "需确认是否首次获得“小巨人”称号、是否已领取过奖励", missing=missing)
+    refused = _first_time(ctx)
+    if refused:
+        return refused
     return ctx.result(
-        Status.ELIGIBLE, f"首次获得“小巨人”称号，市级、区级各给予一次性奖励{yuan(city)}",
+        Status.ELIGIBLE, f"首次获得“小巨人”称号（{ctx.profile.get('tier_granted_date').isoformat()}认定），"
+        f"市级、区级各给予一次性奖励{yuan(city)}",
         amount=total,
         computation=[f"市级奖励 {yuan(city)} + 区级奖励 {yuan(district)} = {yuan(total)}",
                      f"区级部分由{ctx.profile.display('district') or '所在区（管委会）'}兑现"],

@@ -1,14 +1,79 @@
-"""Measure 5 — 加强知识产权服务: interest subsidy on patent and trademark pledge loans."""
+"""Measure 5 — 加强知识产权服务: interest subsidy on patent and trademark pledge loans.
 
+Per loan: principal × min(rate, 1-year LPR on the loan's start) × 60% × days ÷ 365, over at most the
+loan's first year, only days inside the policy's validity and before the evaluation date, and never
+more than 60% of the interest actually paid. "企业一年享受贴息总额最高30万元" is read as a cap per
+calendar year of subsidised interest days (a reading the policy data states).
+"""
+
+from datetime import timedelta
 from decimal import Decimal
 
-from zjtx_desktop.core.measures.common import RuleContext, Status, fraction, rate, rule, sum_amounts, yuan
+from zjtx_desktop.core.measures.common import (
+    RuleContext,
+    Status,
+    added_up,
+    days_by_year,
+    fraction,
+    rate,
+    rule,
+    settled,
+    sum_amounts,
+    yuan,
+)
+
+
+def _loan_by_year(ctx: RuleContext, number: int, loan: dict, lpr, lines: list[str]) -> dict[int, Decimal]:
+    """One loan's subsidy per calendar year, each line rounded down to the fen and capped by the
+    interest paid (which covers the earlier days first)."""
+    share, basis = ctx.param("subsidy_share"), ctx.param("day_count_basis")
+    since, published = lpr
+    loan_rate = fraction(loan["annual_rate"])
+    used_rate = min(loan_rate, published)
+    head = f"第{number}笔（{loan['bank']}）"
+    first_year_end = loan["start_date"] + timedelta(days=int(ctx.param("max_days_per_loan")))
+    first, last = ctx.interest_period(loan["start_date"], min(loan["end_date"], first_year_end))
+    lines.append(f"{head}：贷款利率{rate(loan_rate)}，{ctx.rates[ctx.param('rate_cap_series')].title}{rate(published)}"
+                 f"（{since.isoformat()}起执行），取{rate(used_rate)}；贴息期{first.isoformat()}至{last.isoformat()}"
+                 f"（不含末日）")
+    by_year = {}
+    for year, days in days_by_year(first, last).items():
+        amount, shown = settled(loan["principal"] * used_rate * share * days / basis)
+        by_year[year] = amount
+        lines.append(f"{head}{year}年：{yuan(loan['principal'])} × {rate(used_rate)} × {rate(share)} × {days}天 ÷ {basis}"
+                     f" {shown}")
+    if not by_year:
+        lines.append(f"{head}：放款后一年内没有落在本政策有效期内且截至评估日的计息天数，无贴息")
+    room, paid_shown = settled(loan["interest_paid"] * share)
+    if sum_amounts(by_year.values()) > room:
+        lines.append(f"{head}：不超过已付利息{yuan(loan['interest_paid'])} × {rate(share)} {paid_shown}，按{yuan(room)}计"
+                     "（已付利息先计入较早的天数）")
+        for year in sorted(by_year):
+            by_year[year] = min(by_year[year], room)
+            room -= by_year[year]
+    return by_year
+
+
+def _yearly_totals(ctx: RuleContext, per_year: dict[int, list[Decimal]], lines: list[str]) -> list[Decimal]:
+    """Each calendar year's sum, capped at the yearly maximum less what was already received this year."""
+    ceiling = ctx.param("max_per_year")
+    received = ctx.profile.get("ip_pledge_subsidy_received_this_year") or Decimal(0)
+    totals = []
+    for year in sorted(per_year):
+        total = sum_amounts(per_year[year])
+        room, why = ceiling, f"超过每年最高{yuan(ceiling)}"
+        if year == ctx.on.year and received:
+            room = max(ceiling - received, Decimal(0))
+            why = f"{year}年已获本项贴息{yuan(received)}，本年剩余额度{yuan(room)}"
+        capped = min(total, room)
+        note = f"，{why}，按{yuan(capped)}计" if capped < total else ""
+        lines.append(f"{year}年合计：{added_up(per_year[year])}{note}")
+        totals.append(capped)
+    return totals
 
 
 @rule("ip_pledge_interest")
 def ip_pledge_interest(ctx: RuleContext):
-    share, basis = ctx.param("subsidy_share"), ctx.param("day_count_basis")
-    max_days, ceiling = ctx.param("max_days_per_loan"), ctx.param("max_per_year")
     gated = ctx.tier_gate("srdi", "知识产权质押融资贴息")
     if gated:
         return gated
@@ -16,27 +81,23 @@ def ip_pledge_interest(ctx: RuleContext):
                              "取得专利、商标质押贷款", ctx.label("ip_pledge_loans"))
     if absent:
         return absent
+    loans = ctx.profile.rows("ip_pledge_loans")
+    unpaid = ctx.rows_lacking(loans, "interest_paid", "笔贷款", "已付利息", "贴息不超过实际支付利息的60%，无法计算")
+    if unpaid:
+        return unpaid
     series = ctx.rates[ctx.param("rate_cap_series")]
-    lines, subsidies = [], []
-    for number, loan in enumerate(ctx.profile.rows("ip_pledge_loans"), start=1):
+    lines, per_year = [], {}
+    for number, loan in enumerate(loans, start=1):
         published = series.on(loan["start_date"])
         if published is None:
             return ctx.result(Status.INSUFFICIENT, f"第{number}笔贷款的放款日早于利率表中最早的{series.title}",
                               missing=[f"在利率表中补充{loan['start_date'].isoformat()}适用的{series.title}"])
-        since, lpr = published
-        loan_rate = fraction(loan["annual_rate"])
-        used_rate = min(loan_rate, lpr)
-        days = min(Decimal((loan["end_date"] - loan["start_date"]).days), max_days)
-        subsidy = loan["principal"] * used_rate * share * days / basis
-        subsidies.append(subsidy)
-        lines.append(
-            f"第{number}笔（{loan['bank']}）：贷款利率{rate(loan_rate)}，{series.title}{rate(lpr)}"
-            f"（{since.isoformat()}起执行），取{rate(used_rate)}；"
-            f"{yuan(loan['principal'])} × {rate(used_rate)} × {rate(share)} × {days}天 ÷ {basis} = {yuan(subsidy)}"
-        )
-    total = sum_amounts(subsidies)
-    amount = min(total, ceiling)
-    lines.append(f"合计 {yuan(total)}" + (f"，超过每年最高{yuan(ceiling)}，按{yuan(ceiling)}计" if total > ceiling else ""))
+        for year, amount in _loan_by_year(ctx, number, loan, published, lines).items():
+            per_year.setdefault(year, []).append(amount)
+    totals = _yearly_totals(ctx, per_year, lines)
+    amount = sum_amounts(totals)
+    if len(totals) > 1:
+        lines.append(f"各年度合计：{added_up(totals)}")
     if amount <= 0:
         return ctx.result(Status.NOT_ELIGIBLE, "所列质押贷款计算的贴息为0", computation=lines)
     return ctx.result(Status.ELIGIBLE, f"知识产权质押融资贴息，最高可申请{yuan(amount)}",

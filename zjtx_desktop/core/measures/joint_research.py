@@ -13,9 +13,15 @@ def joint_lab_subsidy(ctx: RuleContext):
                              "与高校、科研院所共建联合实验室", ctx.label("joint_lab_nonfiscal_equipment"))
     if absent:
         return absent
-    if not ctx.profile.get("joint_lab_partner"):
-        return ctx.result(Status.INSUFFICIENT, "联合实验室须与高校或科研院所共建，未填写合作单位",
-                          missing=[f"填写“{ctx.label('joint_lab_partner')}”"])
+    partner, kind = ctx.profile.get("joint_lab_partner"), ctx.profile.get("joint_lab_partner_type")
+    if not partner or kind is None:
+        lacking = [key for key, value in (("joint_lab_partner", partner), ("joint_lab_partner_type", kind)) if not value]
+        return ctx.result(Status.INSUFFICIENT, "联合实验室须与高校或科研院所共建，未填写合作单位或其类型",
+                          missing=[f"填写“{ctx.label(key)}”" for key in lacking])
+    if kind not in ctx.param("partner_types"):
+        return ctx.result(Status.NOT_ELIGIBLE, f"合作单位{partner}为{ctx.profile.display('joint_lab_partner_type')}，"
+                          "本项只支持与高校、科研院所共建的联合实验室",
+                          missing=["与高校或科研院所共建联合实验室后可申请"])
     invested = ctx.profile.get("joint_lab_nonfiscal_equipment")
     if invested <= 0:
         return ctx.result(Status.NOT_ELIGIBLE, "没有新增研发设备（含软件）的非财政资金投入",

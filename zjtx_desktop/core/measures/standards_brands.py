@@ -14,22 +14,31 @@ def standard_funding(ctx: RuleContext):
     if absent:
         return absent
     column = ctx.profile.questions.field("standards")
+    standards = ctx.profile.rows("standards")
+    qualifying = [s for s in standards if s["level"] in levels and s["role"] == "lead"]
+    undated = ctx.rows_lacking(qualifying, "publish_date", "项主要起草的标准", "发布日期")
+    if undated:
+        return undated
     lines, eligible = [], 0
-    for standard in ctx.profile.rows("standards"):
+    for standard in standards:
         level = column.column("level").option_label(standard["level"])
         role = column.column("role").option_label(standard["role"])
+        outside = standard in qualifying and ctx.outside_validity(standard["publish_date"])
         if standard["level"] not in levels:
             lines.append(f"《{standard['name']}》：{level}不在资助范围（国际、国家、行业标准）")
         elif standard["role"] != "lead":
             lines.append(f"《{standard['name']}》：企业为{role}，本项仅资助主要起草单位")
+        elif outside:
+            lines.append(f"《{standard['name']}》：发布日期{outside}")
         else:
             eligible += 1
             lines.append(f"《{standard['name']}》：{level}，主要起草单位，最高{yuan(per_standard)}")
     if not eligible:
-        return ctx.result(Status.NOT_ELIGIBLE, "没有企业作为主要起草单位的国际、国家或行业标准", computation=lines,
-                          missing=["作为主要起草单位制定国际、国家或行业标准后可申请"])
+        return ctx.result(Status.NOT_ELIGIBLE, "没有在本政策有效期内发布、企业作为主要起草单位的国际、国家或行业标准",
+                          computation=lines,
+                          missing=["作为主要起草单位制定国际、国家或行业标准（在本政策有效期内发布）后可申请"])
     amount = per_standard * eligible
-    lines.append(f"{eligible}项 × {yuan(per_standard)} = {yuan(amount)}")
+    lines.append(f"{eligible}项 × {yuan(per_standard)} = {yuan(amount)}（按每项标准计，本软件解读）")
     return ctx.result(Status.ELIGIBLE, f"{eligible}项标准符合资助条件，最高可申请{yuan(amount)}",
                       amount=amount, computation=lines)
 

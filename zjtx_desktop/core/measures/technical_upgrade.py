@@ -1,14 +1,15 @@
 """Measure 3 — 鼓励实施技术改造: 3a 技术创新基金 interest subsidy, 3b the district equipment subsidy."""
 
-from datetime import timedelta
 from decimal import Decimal
 
 from zjtx_desktop.core.measures.common import (
     RuleContext,
     Status,
+    added_up,
     fraction,
     rate,
     rule,
+    settled,
     sum_amounts,
     yuan,
 )
@@ -16,11 +17,30 @@ from zjtx_desktop.core.measures.common import (
 PURPOSE_NAMES = {"fixed_asset": "固定资产投资贷款", "rd": "研发创新贷款"}
 
 
-def _subsidised_days(ctx: RuleContext, start, end) -> int:
-    """Days of the loan inside the policy's validity (reading), end date exclusive."""
-    first = max(start, ctx.policy.effective_from)
-    last = min(end, ctx.policy.effective_to + timedelta(days=1))
-    return max((last - first).days, 0)
+def _loan_subsidy(ctx: RuleContext, loan: dict, principal: Decimal, head: str, lines: list[str]) -> Decimal:
+    """One loan's subsidy: the interest above the firm's fixed cost on the counted days, never more
+    than that same share of the interest the firm actually paid."""
+    fixed_cost, basis = ctx.param("fixed_financing_cost_rate"), ctx.param("day_count_basis")
+    loan_rate = fraction(loan["annual_rate"])
+    excess = loan_rate - fixed_cost
+    if excess <= 0:
+        lines.append(f"{head}：年利率{rate(loan_rate)}不高于企业固定融资成本{rate(fixed_cost)}，无贴息")
+        return Decimal(0)
+    first, last = ctx.interest_period(loan["start_date"], loan["end_date"])
+    days = (last - first).days
+    if days == 0:
+        lines.append(f"{head}：贷款期限内没有落在本政策有效期内且截至评估日的计息天数，无贴息")
+        return Decimal(0)
+    subsidy, shown = settled(principal * excess * days / basis)
+    lines.append(f"{head}：{yuan(principal)} ×（{rate(loan_rate)} − {rate(fixed_cost)}）× {days}天 ÷ {basis} {shown}"
+                 f"（计息期{first.isoformat()}至{last.isoformat()}，不含末日）")
+    paid = loan["interest_paid"]
+    paid_share, paid_shown = settled(paid * excess / loan_rate)
+    if paid_share < subsidy:
+        lines.append(f"{head}：不超过已付利息{yuan(paid)} ×（{rate(loan_rate)} − {rate(fixed_cost)}）÷ {rate(loan_rate)}"
+                     f" {paid_shown}，按{yuan(paid_share)}计")
+        return paid_share
+    return subsidy
 
 
 @rule("tech_fund_interest")
@@ -33,37 +53,30 @@ def tech_fund_interest(ctx: RuleContext):
                              "取得技术创新基金贷款", ctx.label("tech_fund_loans"))
     if absent:
         return absent
+    unpaid = ctx.rows_lacking(loans, "interest_paid", "笔贷款", "已付利息", "贴息不超过实际支付的利息，无法计算")
+    if unpaid:
+        return unpaid
     cap_group = "little_giant" if ctx.tier_in("little_giant") else "other_srdi"
     caps = ctx.param("loan_caps")[cap_group]
-    fixed_cost = ctx.param("fixed_financing_cost_rate")
-    basis = ctx.param("day_count_basis")
     lines, subsidies = [], []
     used = {purpose: Decimal(0) for purpose in caps}
     for number, loan in sorted(enumerate(loans, start=1), key=lambda item: item[1]["start_date"]):
         purpose = loan["purpose"]
-        room = max(caps[purpose] - used[purpose], Decimal(0))
-        principal = min(loan["principal"], room)
+        principal = min(loan["principal"], max(caps[purpose] - used[purpose], Decimal(0)))
         used[purpose] += principal
         head = f"第{number}笔（{loan['bank']}，{PURPOSE_NAMES[purpose]}）"
         if principal < loan["principal"]:
-            lines.append(f"{head}：{PURPOSE_NAMES[purpose]}上限{yuan(caps[purpose])}，超出部分"
+            lines.append(f"{head}：{PURPOSE_NAMES[purpose]}上限{yuan(caps[purpose])}（同类贷款累计），超出部分"
                          f"{yuan(loan['principal'] - principal)}不予贴息")
-        excess = fraction(loan["annual_rate"]) - fixed_cost
-        days = _subsidised_days(ctx, loan["start_date"], loan["end_date"])
-        if excess <= 0:
-            lines.append(f"{head}：年利率{rate(fraction(loan['annual_rate']))}不高于企业固定融资成本{rate(fixed_cost)}，无贴息")
-            continue
-        subsidy = principal * excess * days / basis
-        subsidies.append(subsidy)
-        lines.append(f"{head}：{yuan(principal)} ×（{rate(fraction(loan['annual_rate']))} − {rate(fixed_cost)}）"
-                     f"× {days}天 ÷ {basis} = {yuan(subsidy)}")
+        if principal > 0:
+            subsidies.append(_loan_subsidy(ctx, loan, principal, head, lines))
     total = sum_amounts(subsidies)
     if total <= 0:
-        return ctx.result(Status.NOT_ELIGIBLE, "所列贷款没有可贴息的利息（利率不高于2%或期限不在政策有效期内）",
+        return ctx.result(Status.NOT_ELIGIBLE, "所列贷款没有可贴息的利息（利率不高于2%、超出贷款上限或期限不在政策有效期内）",
                           computation=lines)
-    lines.append(f"合计最高可申请贴息：{yuan(total)}")
-    return ctx.result(Status.ELIGIBLE, f"技术创新基金贷款财政贴息，企业负担{rate(fixed_cost)}/年，最高可申请{yuan(total)}",
-                      amount=total, computation=lines)
+    lines.append(f"合计最高可申请贴息：{added_up(subsidies)}")
+    return ctx.result(Status.ELIGIBLE, f"技术创新基金贷款财政贴息，企业负担{rate(ctx.param('fixed_financing_cost_rate'))}/年，"
+                      f"最高可申请{yuan(total)}", amount=total, computation=lines)
 
 
 @rule("equipment_subsidy")
@@ -88,13 +101,13 @@ def equipment_subsidy(ctx: RuleContext):
         return ctx.result(
             Status.NOT_ELIGIBLE, f"上年度设备投入不足{yuan(minimum)}",
             computation=[f"{seen} < {yuan(minimum)}"],
-            missing=[f"上年度设备投入达到{yuan(minimum)}后可申请，最高可获{yuan(minimum * share)}"],
+            missing=[f"上年度设备投入达到{yuan(minimum)}（不足{yuan(threshold)}）后可申请，补助不超过设备投入的"
+                     f"{rate(share)}，即{yuan(minimum * share)}至不足{yuan(threshold * share)}"],
         )
-    amount = invested * share
+    amount, shown = settled(invested * share)
     return ctx.result(
         Status.ELIGIBLE, f"上年度设备投入在{yuan(minimum)}至{yuan(threshold)}之间，最高可申请{yuan(amount)}",
         amount=amount,
         computation=[f"{yuan(minimum)} ≤ {seen} < {yuan(threshold)}",
-                     f"{yuan(invested)} × {rate(share)} = {yuan(amount)}（不超过设备投入的{rate(share)}）"],
+                     f"{yuan(invested)} × {rate(share)} {shown}（不超过设备投入的{rate(share)}）"],
     )
-

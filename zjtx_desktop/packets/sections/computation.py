@@ -11,7 +11,7 @@ def build(context: PacketContext) -> list:
         para("计算说明", "title"),
         para(f"申请项目：{context.measure_title}", "body"),
         para(f"评估结论：{context.status}。{context.explanation}", "body"),
-        para(f"最高可申请：{context.amount_figures}（{context.amount_capital}）", "body"),
+        para(f"最高可申请：{context.computation_amount}", "body"),
         para("计算过程", "heading"),
         *(para(f"{n}. {line}", "body") for n, line in enumerate(context.computation, start=1)),
         para(f"政策原文（{context.policy}{context.clause_ref}）", "heading"),

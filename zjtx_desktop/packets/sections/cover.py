@@ -17,9 +17,10 @@ def build(context: PacketContext) -> list:
         Entry("申请项目", context.measure_title, full=True),
         Entry("政策依据", context.policy_basis, full=True),
         Entry("责任单位", context.responsible_units, full=True),
-        Entry("最高可申请金额（小写）", context.amount_figures, full=True),
+        Entry("最高可申请金额（小写）", context.amount_figures, full=True, numeric=True),
         Entry("最高可申请金额（大写）", context.amount_capital, full=True),
         Entry("评估日期", context.evaluated_on, full=True),
+        *((Entry("政策有效期", context.expired_note, full=True),) if context.expired_note else ()),
         *(Entry(label, None, full=True) for label in context.cover_ink),
     )
     return [

@@ -7,7 +7,7 @@ consistent data, a clean record, no double funding, acceptance of checks, refund
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from zjtx_desktop.packets.context import PacketContext
 from zjtx_desktop.packets.sections.common import signature_block
@@ -29,12 +29,12 @@ NUMERALS = "一二三四五六七八九十"
 def build(context: PacketContext) -> list:
     story = [
         para("信用承诺书", "title"),
-        para(f"{context.responsible_units}：", "body"),
+        para(f"{context.addressees}：", "body"),
         para(f"本单位{context.firm_name}（统一社会信用代码：{context.uscc}）依据{context.policy_basis}，"
              f"申请{context.measure_title}，现郑重承诺如下：", "pledge"),
-        *(para(f"{NUMERALS[n]}、{promise}", "pledge") for n, promise in enumerate(PROMISES)),
-        para("本承诺书自签字盖章之日起生效。", "pledge"),
-        Spacer(1, 8 * mm),
+        *(para(f"{NUMERALS[n]}、{promise}", "pledge") for n, promise in enumerate(PROMISES[:-1])),
+        KeepTogether([para(f"{NUMERALS[len(PROMISES) - 1]}、{PROMISES[-1]}", "pledge"),
+                      para("本承诺书自签字盖章之日起生效。", "pledge"), Spacer(1, 8 * mm),
+                      signature_block(context.pledge_signature)]),
     ]
-    story.append(signature_block(context.pledge_signature))
     return story

@@ -120,7 +120,7 @@ class DeclarationWizard(QWizard):
 
     # -- navigation ------------------------------------------------------------------------------
     def applies(self, page: Page) -> bool:
-        return page.applies_if is None or self.profile.get(page.applies_if) is True
+        return page.applies(self.profile)
 
     def applicable_pages(self) -> list[Page]:
         return [page for page in self.questions.pages if self.applies(page)]

@@ -1,0 +1,100 @@
+"""The 梯度自评 tab beside 评估结果: the titles with their verdicts, every criterion, links from each
+信息不足 to its question, the size warning, and the report written off the UI thread."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QPushButton
+
+from zjtx_desktop.core.assessment import assess
+from zjtx_desktop.core.paths import examples_dir
+from zjtx_desktop.core.profile import Profile, load_profile_json
+from zjtx_desktop.core.questions import default_questions
+from zjtx_desktop.ui import dialogs
+from zjtx_desktop.ui.assessment_view import AssessmentView
+
+ON = date(2026, 6, 30)
+
+
+def example(stem: str, **changes) -> Profile:
+    profile = load_profile_json(next(examples_dir().glob(f"{stem}*.json")).read_text(encoding="utf-8"))[0]
+    return profile.with_values(**changes) if changes else profile
+
+
+def view_of(qtbot, profile: Profile) -> AssessmentView:
+    view = AssessmentView(default_questions())
+    qtbot.add_widget(view)
+    view.show_assessment(assess(profile, ON), profile)
+    return view
+
+
+def rows(view: AssessmentView) -> list[list[str]]:
+    return [[view.table.item(r, c).text() for c in range(4)] for r in range(view.table.rowCount())]
+
+
+def test_the_tab_lists_each_title_with_its_verdict_and_what_it_opens(qtbot):
+    view = view_of(qtbot, example("06"))
+    assert rows(view) == [["专精特新中小企业", "申请", "暂不具备", "376,000.00"],
+                          ["专精特新“小巨人”企业", "申请", "暂不具备", "1,376,000.00"]]
+    details = view.details.toPlainText()
+    assert "约需再增加研发投入36万元" in details and "逐项条件" in details and "获评后按本政策的变化" in details
+    assert "目前可申请的最高梯度：暂无" in view.summary.text()
+
+
+def test_each_missing_fact_links_to_its_question(qtbot):
+    view = view_of(qtbot, example("06", rd_expense_2y_ago=None))
+    html = view.details_html(view.assessment.tier("srdi"))
+    assert "href='field:rd_expense_2y_ago'" in html
+    with qtbot.wait_signal(view.edit_field) as signal:
+        view.details.anchorClicked.emit(QUrl("field:rd_expense_2y_ago"))
+    assert signal.args == ["rd_expense_2y_ago"]
+
+
+def test_a_size_that_differs_from_the_chosen_one_is_flagged_with_a_link(qtbot):
+    view = view_of(qtbot, example("06", company_size="medium"))
+    assert view.size_warning.isVisibleTo(view)
+    assert "与所填“中型”不一致" in view.size_warning.text() and "field:company_size" in view.size_warning.text()
+    with qtbot.wait_signal(view.edit_field) as signal:
+        view.size_warning.linkActivated.emit("field:company_size")
+    assert signal.args == ["company_size"]
+
+
+def test_the_selected_title_stays_selected_after_an_edit(qtbot):
+    profile = example("06")
+    view = view_of(qtbot, profile)
+    view.table.selectRow(1)
+    view.show_assessment(assess(profile.with_values(platform_score=70), ON), profile)
+    assert view.current_tier() == ("little_giant", "apply")
+
+
+def test_the_report_is_written_to_the_chosen_folder(qtbot, tmp_path, monkeypatch):
+    view = view_of(qtbot, example("03"))
+    monkeypatch.setattr(dialogs, "choose_folder", lambda parent, **kw: str(tmp_path))
+    said = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, **kw: said.append(kw["text"]))
+    view.findChild(QPushButton, "assessment_report").click()
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    assert said[0].startswith("已保存：") and said[0].endswith("梯度培育自评报告.pdf")
+    assert len(list(Path(tmp_path).glob("*.pdf"))) == 1
+
+
+def test_the_workspace_has_the_tab_beside_the_results(qtbot, memory_session):
+    from zjtx_desktop.core.policy import default_policies, default_rates
+    from zjtx_desktop.ui.workspace import ASSESSMENT_TAB, FirmWorkspace
+
+    for key, value in {"tier": "innovative", "industry_code": "C3919", "employees": "40"}.items():
+        memory_session.save_field(key=key, raw=value)
+    workspace = FirmWorkspace(session=memory_session, questions=default_questions(), policies=default_policies(),
+                              rates=default_rates(), today=lambda: ON)
+    qtbot.add_widget(workspace)
+    assert workspace.tabs.tabText(ASSESSMENT_TAB) == "梯度自评"
+    assert workspace.assessment.assessment.size.line_title == "工业"
+    memory_session.save_field(key="revenue", raw="30000000")
+    workspace.reevaluate()
+    assert workspace.assessment.assessment.size.size == "small"
+    with qtbot.wait_signal(workspace.assessment.edit_field):
+        workspace.assessment.details.anchorClicked.emit(QUrl("field:niche_market_since"))
+    assert workspace.tabs.currentIndex() == 0

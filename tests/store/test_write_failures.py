@@ -1,0 +1,126 @@
+"""A write that fails says which file and why, in Chinese, leaves the old file and no half-written one,
+and never blames the data folder for a target elsewhere; an import stopped by a full disk reports
+exactly the firms it saved."""
+
+import resource
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from store_helpers import example_raw, fill_template, firm_row
+
+from zjtx_desktop.store import Database, importing
+from zjtx_desktop.store.locations import rates_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args: str, limit_file_size: int | None = None) -> subprocess.CompletedProcess:
+    def small_disk():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_file_size, limit_file_size))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, like a full disk
+
+    return subprocess.run([sys.executable, "-m", "zjtx_desktop.cli", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, cwd=ROOT, preexec_fn=small_disk if limit_file_size else None)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*") if p.name.endswith((".tmp", ".partial")))
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    with Database.open(tmp_path / "data") as db:
+        db.create_company(example_raw(0))
+    return tmp_path / "data"
+
+
+def commands(data: Path, target: Path) -> dict[str, tuple[str, ...]]:
+    code = example_raw(0)["uscc"]
+    folder = ("--data-dir", str(data))
+    return {
+        "template": ("template", "--out", str(target.with_suffix(".xlsx"))),
+        "export --all": ("export", "--all", "--out", str(target.with_suffix(".xlsx")), *folder),
+        "export --company": ("export", "--company", code, "--out", str(target.with_suffix(".json")), *folder),
+        "evaluate --all --out": ("evaluate", "--all", "--out", str(target.with_suffix(".xlsx")), "--date",
+                                 "2025-11-20", *folder),
+        "backup --out": ("backup", "--out", str(target.with_suffix(".db")), *folder),
+    }
+
+
+@pytest.mark.parametrize("command", ["template", "export --all", "export --company", "evaluate --all --out",
+                                     "backup --out"])
+def test_a_target_that_cannot_be_replaced_is_named_and_nothing_is_left_behind(data, tmp_path, command):
+    out = tmp_path / "out"
+    out.mkdir()
+    args = commands(data, out / "结果")[command]
+    target = Path(args[args.index("--out") + 1])
+    target.mkdir()  # a folder of that name stands where the file should go
+    done = cli(*args)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and str(target) in done.stderr and "同名的文件夹" in done.stderr
+    assert str(data) not in done.stderr  # the data folder is not to blame
+    assert leftovers(out) == [] and target.is_dir()
+
+
+def test_a_full_disk_while_writing_the_template_is_reported_and_leaves_no_half_file(tmp_path):
+    target = tmp_path / "模板.xlsx"
+    done = cli("template", "--out", str(target), limit_file_size=2048)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert str(target) in done.stderr and "磁盘空间不足" in done.stderr
+    assert not target.exists() and leftovers(tmp_path) == []
+
+
+def test_backup_out_into_a_folder_that_cannot_exist_names_that_place(data, tmp_path):
+    (tmp_path / "a-file").write_text("x")
+    target = tmp_path / "a-file" / "copy.db"
+    done = cli("backup", "--out", str(target), "--data-dir", str(data))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert str(target) in done.stderr and str(data) not in done.stderr
+
+
+def test_lpr_add_that_cannot_write_its_table_says_so(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    rates_dir(data).write_text("a file where the rates folder should be")
+    done = cli("lpr", "--add", "2026-12-22", "3.00", "--data-dir", str(data))
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert str(rates_dir(data)) in done.stderr and "利率表未作改动" in done.stderr
+
+
+def test_an_import_stopped_by_a_full_disk_reports_exactly_the_firms_it_saved(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(importing, "BATCH", 10)
+    workbook = fill_template(tmp_path / "firms.xlsx", [firm_row(number) for number in range(1, 81)])
+    pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
+    db.conn.execute(f"PRAGMA max_page_count = {pages + 25}")  # room for a few batches only
+    report = db.import_excel(workbook)
+    db.conn.execute("PRAGMA max_page_count = 1073741823")
+    saved = len(db.list_companies())
+    assert 0 < saved < 80 and len(report.created) == saved and not report.ok
+    summary = report.summary()
+    assert f"新增 {saved} 家企业" in summary and "磁盘空间已满" in summary and f"此前的{saved}家企业已保存" in summary
+    again = db.import_excel(workbook)
+    assert again.ok and len(again.created) == 80 - saved and len(again.skipped_existing) == saved
+
+
+def test_the_cli_prints_the_report_of_an_interrupted_import(tmp_path, monkeypatch, capsys):
+    from zjtx_desktop.cli import main
+    from zjtx_desktop.store.errors import DiskFull
+
+    calls = []
+
+    def full_on_the_second_firm(db, firm, *args):
+        calls.append(firm)
+        if len(calls) == 2:
+            raise DiskFull()
+        return real(db, firm, *args)
+
+    real = importing._write_firm
+    monkeypatch.setattr(importing, "BATCH", 1)
+    monkeypatch.setattr(importing, "_write_firm", full_on_the_second_firm)
+    workbook = fill_template(tmp_path / "firms.xlsx", [firm_row(1), firm_row(2), firm_row(3)])
+    assert main(["import", str(workbook), "--data-dir", str(tmp_path / "data")]) == 2
+    printed = capsys.readouterr().err
+    assert "新增 1 家企业" in printed and "此前的1家企业已保存" in printed and "磁盘空间已满" in printed

@@ -1,0 +1,79 @@
+"""File and folder names of a set of packets: safe on Windows, named for what they hold, never too long.
+
+A name carries the firm and the measure (…_3b技术改造设备补助_申请材料.pdf), so a folder shared by
+many firms stays readable. Windows refuses paths of 260 characters or more (MAX_PATH), and a
+60-character firm name in a deep Documents folder reaches that, so the firm's part of the names is
+shortened until every path of the set stays under 240 characters, and the user is told so.
+Control and direction characters (U+202E would show a name reversed) and the characters Windows
+reserves are taken out.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from zjtx_desktop.core.atomic import WriteFailed
+from zjtx_desktop.core.results import MeasureResult
+from zjtx_desktop.packets.fonts import is_control
+
+MAX_PATH = 240  # characters (UTF-16 units, as Windows counts), leaving room below the 260 limit
+SHORTEST_FIRM = 8  # characters: shorter than this a firm's name no longer identifies it
+RESERVED = re.compile(r'[\\/:*?"<>|]')
+SUMMARY_NAME = "政策评估报告"
+UPLOAD_FOLDER = "分件上传"
+DOCUMENT_NAMES = {"application": "申请表", "computation": "计算说明", "pledge": "信用承诺书", "checklist": "材料清单"}
+
+
+def safe_file_part(text: str | None, fallback: str = "企业") -> str:
+    """A name usable as part of a Windows file name: no control or reserved characters, no trailing dot."""
+    visible = "".join(" " if char in "\r\n\t" else char for char in (text or "") if not is_control(char))
+    cleaned = RESERVED.sub("_", visible).strip(" .")
+    return cleaned or fallback
+
+
+def path_length(path: Path) -> int:
+    """Characters of a path as Windows counts them: a character outside the BMP counts twice."""
+    return len(str(path).encode("utf-16-le")) // 2
+
+
+class Naming:
+    """Every path of one build, with the firm's part shortened once, the same in every name."""
+
+    def __init__(self, out_dir: Path, firm_name: str | None, results: list[MeasureResult], *, split: bool):
+        self.out_dir = Path(out_dir).absolute()
+        self.results, self.split = results, split
+        full = safe_file_part(firm_name)
+        self.firm = full
+        while self._longest() >= MAX_PATH and len(self.firm) > SHORTEST_FIRM:
+            self.firm = full[:len(self.firm) - 1].rstrip(" ._")
+        if self._longest() >= MAX_PATH:
+            raise WriteFailed(self.out_dir, f"保存位置的路径太长（{path_length(self.out_dir)} 个字符），文件名放不下；"
+                                            r"请换一个较短的保存位置，如 D:\申报材料")
+        self.notes = ([f"企业名称较长，为使路径不超过 Windows 允许的长度，文件名中的企业名称已缩短为“{self.firm}”。"]
+                      if self.firm != full else [])
+
+    def _paths(self) -> list[Path]:
+        paths = [self.summary()]
+        for result in self.results:
+            paths.append(self.packet(result))
+            if self.split:
+                paths += [self.upload(result, section) for section in DOCUMENT_NAMES]
+        return paths
+
+    def _longest(self) -> int:
+        return max(path_length(path) for path in self._paths())
+
+    @staticmethod
+    def _measure(result: MeasureResult) -> str:
+        return f"{result.measure}{safe_file_part(result.title, result.measure)}"
+
+    def packet(self, result: MeasureResult) -> Path:
+        return self.out_dir / f"{self.firm}_{self._measure(result)}_申请材料.pdf"
+
+    def upload(self, result: MeasureResult, section: str) -> Path:
+        folder = self.out_dir / f"{self.firm}_{self._measure(result)}_{UPLOAD_FOLDER}"
+        return folder / f"{DOCUMENT_NAMES[section]}_{self.firm}.pdf"
+
+    def summary(self) -> Path:
+        return self.out_dir / f"{self.firm}_{SUMMARY_NAME}.pdf"
