@@ -61,7 +61,7 @@ def test_several_files_give_a_json_array(capsys):
         ('{"colour": "red"}', "「colour」"),
         ('{"revenue": "-5"}', "不能为负数"),
         ('{"revenue": "很多"}', "不是数字"),
-        ('{"uscc": "91350203MA2Y0N4F0X"}', "最后一位应为 4"),
+        ('{"uscc": "91350203MA2Y0N4F0X"}', "有一位或几位输错了"),
         ('{"tech_fund_loans": [{"purpose": "rd", "bank": "甲", "principal": 1, "annual_rate": 3,'
          ' "start_date": "2025-02-01", "end_date": "2025-01-01"}]}', "早于"),
         ('{"debt_ratio": 150}', "超过100%"),

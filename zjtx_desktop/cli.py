@@ -10,9 +10,6 @@ import argparse
 import sys
 
 from zjtx_desktop import __version__
-from zjtx_desktop.commands import COMMAND_MODULES
-from zjtx_desktop.commands.common import UserError
-from zjtx_desktop.store.errors import StoreError
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -23,6 +20,8 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from zjtx_desktop.commands import COMMAND_MODULES  # the commands load core, store and reportlab
+
     parser = ChineseArgumentParser(
         prog="zjtx-desktop",
         description="专精特新政策申报助手：评估厦府办规〔2024〕11号15条措施并生成申请材料。不带命令时打开图形界面。",
@@ -39,9 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    parser = build_parser()
     if not argv or argv[0].startswith("--") and argv[0] not in ("--help", "--version"):
-        return open_application(argv)
+        return open_application(argv)  # before the commands are imported: the window shows sooner
+    from zjtx_desktop.commands.common import UserError
+    from zjtx_desktop.store.errors import StoreError
+
+    parser = build_parser()
     try:
         args = parser.parse_args(argv)
         if args.command is None:

@@ -19,9 +19,12 @@ def test_a_valid_uscc_is_accepted_and_uppercased():
     assert parse("uscc", "91350203ma2y0n4f04") == "91350203MA2Y0N4F04"
 
 
-def test_a_uscc_with_a_wrong_check_character_names_the_right_one():
-    with pytest.raises(ValueProblem, match="最后一位应为 4"):
-        parse("uscc", "91350203MA2Y0N4F0X")
+def test_a_uscc_with_a_typo_says_a_character_is_wrong_somewhere_not_which_last_one_to_type():
+    """Changing the last character to what the check asks would make a mistyped code "valid"."""
+    for typo in ("91350203MA2Y0N4F0X", "91350203MA2Y0M4F04"):  # the last character, or one in the middle
+        with pytest.raises(ValueProblem, match="有一位或几位输错了") as refused:
+            parse("uscc", typo)
+        assert "最后一位应为" not in str(refused.value)
 
 
 def test_a_short_uscc_says_how_long_it_should_be():
@@ -130,3 +133,24 @@ def test_an_amount_that_looks_like_wan_yuan_gets_a_warning():
     warnings = warnings_for(Q.field("equipment_investment_last_year"), Decimal("350"))
     assert warnings and "3500000" in warnings[0]
     assert warnings_for(Q.field("equipment_investment_last_year"), Decimal("3500000")) == []
+
+
+def test_choices_accept_the_short_names_declared_as_aliases_in_the_question_files():
+    questions = default_questions()
+    tier, district = questions.field("tier"), questions.field("district")
+    assert [parse_value(tier, name) for name in ("创新型中小企业", "专精特新中小企业", "小巨人", "重点小巨人",
+                                                 "专精特新\"小巨人\"企业", " 专精特新 “小巨人” 企业 ")] == \
+        ["innovative", "srdi", "little_giant", "key_little_giant", "little_giant", "little_giant"]
+    assert [parse_value(district, name) for name in ("湖里", "湖里区", "火炬")] == ["huli", "huli", "torch"]
+    with pytest.raises(ValueProblem, match="不是可选项"):
+        parse_value(district, "厦门")
+
+
+def test_an_alias_that_would_be_ambiguous_is_refused_when_the_questions_are_loaded(tmp_path):
+    from zjtx_desktop.core.questions import QuestionsError, load_questions
+
+    (tmp_path / "p.yaml").write_text(
+        "page: p\ntitle: t\norder: 1\nfields:\n  - key: k\n    label: L\n    type: choice\n    options:\n"
+        "      - {value: a, label: 甲, aliases: [乙]}\n      - {value: b, label: 乙}\n", encoding="utf-8")
+    with pytest.raises(QuestionsError, match="重复"):
+        load_questions(tmp_path)

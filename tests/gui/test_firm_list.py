@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView
 
 from zjtx_desktop.core.paths import examples_dir
 from zjtx_desktop.store import Database
@@ -42,18 +43,18 @@ def window(qtbot, data_dir):
 
 
 def names(window) -> list[str]:
-    table = window.findChild(QTableWidget, "firm_table")
-    return [table.item(row, 0).text() for row in range(table.rowCount())]
+    model = window.findChild(QTableView, "firm_table").model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def test_the_demo_firms_are_listed_and_search_narrows_as_you_type(qtbot, window):
     assert len(names(window)) == DEMO_FIRMS
     assert "还剩 34 天" in window.findChild(QLabel, "policy_banner").text()
     search = window.findChild(QLineEdit, "firm_search")
-    qtbot.keyClicks(search, "91350205MA8UQE3J0U")
-    assert names(window) == ["厦门鹭芯电子科技股份有限公司"]
+    qtbot.keyClicks(search, "91350205ma8uqe3j0u")
+    qtbot.waitUntil(lambda: names(window) == ["厦门鹭芯电子科技股份有限公司"])
     search.clear()
-    assert len(names(window)) == DEMO_FIRMS
+    qtbot.waitUntil(lambda: len(names(window)) == DEMO_FIRMS)
 
 
 def test_after_the_policy_ends_the_banner_says_results_are_for_reference(qtbot, data_dir):
@@ -94,7 +95,7 @@ def test_a_json_file_is_imported_and_exported(qtbot, window, tmp_path, monkeypat
     assert "厦门新导入科技有限公司" in names(window)
     out = tmp_path / "导出.json"
     monkeypatch.setattr(dialogs, "save_file", lambda parent, **kw: str(out))
-    User(qtbot, window).press("firm_export")
+    window.export_menu.findChild(QAction, "export_json").trigger()  # 导出 ▸ 所选企业（JSON）
     assert json.loads(out.read_text(encoding="utf-8"))["company_name"] in names(window)
 
 
@@ -122,8 +123,10 @@ def test_window_size_and_last_firm_are_remembered(qtbot, data_dir):
         first = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
         qtbot.add_widget(first)
         first.show()
-        first.resize(first.width(), 555)
-        first.table.selectRow(3)
+        first.showNormal()  # (opened maximised on the small offscreen screen)
+        first.resize(700, 500)
+        qtbot.waitUntil(lambda: first.size().toTuple() == (700, 500) and not first.isMaximized())
+        first.table.selectRow(3)  # (a QTableView over the firm model)
         chosen = first.selected_id()
         User(qtbot, first).press("firm_open")
         first.close()
@@ -132,7 +135,7 @@ def test_window_size_and_last_firm_are_remembered(qtbot, data_dir):
         again = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
         qtbot.add_widget(again)
         assert again.selected_id() == chosen
-        assert again.height() == 555  # (the width is clamped to the 800-pixel offscreen screen)
+        assert (again.width(), again.height()) == (700, 500)  # it fits the 800×600 offscreen screen
         again.close()
 
 
@@ -140,7 +143,12 @@ def test_demo_opens_the_application_on_the_example_firms(qtbot, monkeypatch):
     seen = []
 
     def look_and_close():
-        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window" and w.isVisible())
+        """The window shows at once and the firms follow: look once they are listed."""
+        window = next((w for w in QApplication.topLevelWidgets()
+                       if w.objectName() == "main_window" and w.isVisible()), None)
+        if window is None or window.db is None:
+            QTimer.singleShot(10, look_and_close)
+            return
         seen.append((names(window), window.windowTitle(), window.data_dir))
         window.close()
 
@@ -159,3 +167,24 @@ def test_a_damaged_policy_pack_in_the_data_folder_is_reported_at_start(qtbot, da
     (broken / "policy.yaml").write_text("id: [unclosed", encoding="utf-8")
     assert app.run_application(["--data-dir", str(data_dir)]) == 1
     assert "policy.yaml" in shown[0] and "YAML" in shown[0]
+
+
+def test_a_size_saved_on_a_bigger_screen_is_fitted_to_this_one(qtbot, data_dir):
+    from PySide6.QtCore import QRect
+
+    from zjtx_desktop.ui.screen import FRAME
+
+    with closing(Database.open(data_dir)) as db:  # as a window on a 1920×1080 monitor saved it
+        wide = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
+        qtbot.add_widget(wide)
+        wide.setGeometry(QRect(0, 0, 1800, 1000))
+        wide.settings.set_geometry(wide.saveGeometry())
+        wide.settings.sync()
+    with closing(Database.open(data_dir)) as db:
+        again = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
+        qtbot.add_widget(again)
+        again.show()
+        area = again.screen().availableGeometry()
+        assert again.isMaximized() or (again.width() + FRAME.width() <= area.width()
+                                       and again.height() + FRAME.height() <= area.height())
+        again.close()

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableWidget, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView, QTableWidget, QWizard
 
 from zjtx_desktop.store import Database
 from zjtx_desktop.ui import dialogs
@@ -46,8 +46,8 @@ def close(window: MainWindow) -> None:
 
 
 def firm_names(window: MainWindow) -> list[str]:
-    table = window.findChild(QTableWidget, "firm_table")
-    return [table.item(row, 0).text() for row in range(table.rowCount())]
+    model = window.findChild(QTableView, "firm_table").model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def result_row(window: MainWindow, measure: str) -> tuple[str, str]:

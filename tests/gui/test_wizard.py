@@ -67,7 +67,7 @@ def test_a_wrong_uscc_blocks_next_until_fixed(qtbot, memory_session):
 def test_money_shows_capitals_and_a_wrong_value_is_kept_as_draft(qtbot, memory_session):
     wizard = make_wizard(qtbot, memory_session)
     type_into(qtbot, wizard, "registered_capital", "5000000")
-    assert "伍佰万元整" in wizard.findChild(QLabel, "registered_capital__hint").text()
+    assert wizard.findChild(QLabel, "registered_capital__amount").text() == "＝ 5,000,000.00 元，伍佰万元整"
     type_into(qtbot, wizard, "registered_capital", "五百万")
     assert "不是数字" in message(wizard, "registered_capital")
     assert memory_session.meta["draft:registered_capital"] == "五百万"
@@ -96,10 +96,12 @@ def test_table_rows_are_added_checked_and_saved(qtbot, memory_session):
     qtbot.mouseClick(wizard.findChild(type(wizard.button(NEXT)), "tech_fund_loans_add"), Qt.MouseButton.LeftButton)
     table = wizard.findChild(QTableWidget, "tech_fund_loans")
     assert table.rowCount() == 1
-    assert not wizard.button(NEXT).isEnabled()  # the new row lacks its required cells
-    for column, text in ((1, "厦门银行"), (3, "10000000"), (4, "4.2"), (5, "2025-01-01"), (6, "2025-12-31")):
+    assert message(wizard, "tech_fund_loans") == ""  # an empty new row: nothing typed, nothing to complain of
+    table.item(0, 1).setText("厦门银行")
+    assert not wizard.button(NEXT).isEnabled()  # the row lacks its required cells
+    for column, text in ((3, "10000000"), (4, "4.2"), (5, "2025-01-01"), (6, "2025-12-31")):
         table.item(0, column).setText(text)
-    table.cellWidget(0, 0).setCurrentIndex(1)
+    table.item(0, 0).setData(Qt.ItemDataRole.UserRole, "fixed_asset")
     assert wizard.button(NEXT).isEnabled()
     assert memory_session.values["tech_fund_loans"][0]["bank"] == "厦门银行"
     assert "draft:tech_fund_loans" in memory_session.meta
@@ -140,3 +142,30 @@ def test_the_review_lists_every_answer_and_jumps_back_to_it(qtbot, memory_sessio
     qtbot.mouseClick(wizard.findChild(QPushButton, "review_edit"), Qt.MouseButton.LeftButton)
     assert wizard.currentPage().objectName() == "page_identity"
     assert QApplication.focusWidget().objectName() == "uscc"
+
+
+def test_an_amount_typed_as_accountants_write_it_is_shown_in_figures_and_capitals_before_it_is_saved(qtbot, memory_session):
+    wizard = make_wizard(qtbot, memory_session)
+    line = wizard.findChild(QLineEdit, "registered_capital")
+    line.setFocus()
+    type_text(qtbot, line, "12万")  # not left yet: nothing saved
+    assert wizard.findChild(QLabel, "registered_capital__amount").text() == "＝ 120,000.00 元，壹拾贰万元整"
+    assert "registered_capital" not in memory_session.values
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert memory_session.values["registered_capital"] == Decimal("120000")
+
+
+def test_plausibility_warnings_appear_beside_the_field_and_do_not_block(qtbot, memory_session):
+    memory_session.meta["wizard_page"] = "operations"
+    wizard = make_wizard(qtbot, memory_session)
+    type_into(qtbot, wizard, "revenue", "1580")  # 万元 typed as 元
+    assert "偏小" in message(wizard, "revenue")
+    type_into(qtbot, wizard, "rd_expense", "14900000")
+    assert "高于营业收入" in message(wizard, "rd_expense")
+    assert wizard.button(NEXT).isEnabled() and memory_session.values["rd_expense"] == Decimal("14900000")
+
+
+def test_a_page_of_yes_no_questions_does_not_ask_to_tick_boxes():
+    for page in default_questions().pages:
+        if all(spec.type == "bool" for spec in page.fields):
+            assert "勾选" not in page.intro and "是" in page.intro, page.key

@@ -80,16 +80,17 @@ class User:
         return self.find(QWizard, "wizard").currentPage().objectName()
 
     def add_row(self, key: str, cells: dict[int, str], choices: dict[int, int] | None = None) -> None:
-        """添加一行, then type each cell and press Enter, as in a spreadsheet."""
+        """添加一行, then cell by cell with the keyboard, as in a spreadsheet: a choice by arrow keys,
+        text typed, Tab to the next cell; Tab after the last cell leaves the table."""
         self.press(f"{key}_add")
         table = self.find(QTableWidget, key)
-        row = table.rowCount() - 1
-        for column, index in (choices or {}).items():
-            table.cellWidget(row, column).setCurrentIndex(index)
-        for column, text in cells.items():
-            table.setCurrentCell(row, column)
-            table.editItem(table.item(row, column))
+        for column in range(table.columnCount()):
             editor = QApplication.focusWidget()
-            type_text(self.qtbot, editor, text)
-            self.qtbot.keyClick(editor, Qt.Key.Key_Return)
-            self.qtbot.waitUntil(lambda r=row, c=column, t=text: table.item(r, c).text() == t)  # a queued commit
+            for _ in range((choices or {}).get(column, 0)):
+                self.qtbot.keyClick(editor, Qt.Key.Key_Down)
+            if column in cells:
+                type_text(self.qtbot, editor, cells[column])
+            self.qtbot.keyClick(editor, Qt.Key.Key_Tab)
+        row = table.rowCount() - 1
+        self.qtbot.waitUntil(lambda: all(table.item(row, c).text() == t for c, t in cells.items()))
+        assert not table.isAncestorOf(QApplication.focusWidget()), "Tab after the last cell stays in the table"

@@ -42,3 +42,8 @@ def test_the_bundled_self_check_passes_with_a_chinese_data_folder(bundle, tmp_pa
                           capture_output=True, text=True, encoding="utf-8", timeout=300, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.count("[通过]") == 5 and "自检全部通过" in done.stdout
+
+
+def test_the_bundle_carries_qt_chinese_strings_and_nothing_else_of_qt_translations(bundle):
+    translations = sorted(path.name for path in (bundle / "_internal").rglob("*.qm"))
+    assert translations == ["qtbase_zh_CN.qm"]

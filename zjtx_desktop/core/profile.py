@@ -186,7 +186,9 @@ def parse_profile(raw: Any, questions: Questions | None = None) -> tuple[Profile
     errors.extend(_cross_checks(top, values, lambda key, message: Issue(key, questions.field(key).label, message)))
     if errors:
         raise ProfileInvalid(errors)
-    return Profile(values, questions), warnings
+    from zjtx_desktop.core.plausibility import implausible  # (it uses Issue, defined here)
+
+    return Profile(values, questions), warnings + implausible(values, questions)
 
 
 def load_profile_json(text: str, questions: Questions | None = None) -> tuple[Profile, list[Issue]]:

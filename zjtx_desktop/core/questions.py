@@ -32,10 +32,14 @@ class QuestionsError(ValueError):
     """A question file that cannot be used; the message names the file and the key."""
 
 
+OPTION_ATTRIBUTES = frozenset({"value", "label", "aliases"})
+
+
 @dataclass(frozen=True)
 class Option:
     value: Any
     label: str
+    aliases: tuple[str, ...] = ()  # short names people write for it (小巨人, 湖里), accepted on import
 
 
 @dataclass(frozen=True)
@@ -136,9 +140,21 @@ def _field(raw: dict, page: str, source: str) -> Field:
     if raw["type"] == "table" and not raw.get("columns"):
         raise QuestionsError(f"{where} 是表格但没有 columns")
     values = dict(raw)
-    values["options"] = tuple(Option(o["value"], o["label"]) for o in raw.get("options", ()))
+    values["options"] = tuple(_option(o, where) for o in raw.get("options", ()))
+    names = [name for option in values["options"] for name in (option.label, *option.aliases)]
+    if len(names) != len(set(names)):
+        raise QuestionsError(f"{where} 的选项名称或简称有重复，导入时无法分辨")
     values["columns"] = tuple(_field(c, page, f"{source} {raw['key']}") for c in raw.get("columns", ()))
     return Field(page=page, **values)
+
+
+def _option(raw: Any, where: str) -> Option:
+    if not isinstance(raw, dict) or not {"value", "label"} <= set(raw) or set(raw) - OPTION_ATTRIBUTES:
+        raise QuestionsError(f"{where} 的选项应写成 {{value: …, label: …, aliases: [简称, …]}}")
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(alias, str) and alias.strip() for alias in aliases):
+        raise QuestionsError(f"{where} 的选项 {raw['label']} 的 aliases 应为简称的列表")
+    return Option(raw["value"], raw["label"], tuple(aliases))
 
 
 def _page(path: Path) -> Page:

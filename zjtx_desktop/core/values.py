@@ -38,6 +38,7 @@ PHONE = re.compile(r"^\+?[\d\-\s()（）转]{7,24}$")
 MOBILE = re.compile(r"^1\d{10}$")
 CHINESE_UNITS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}  # "12万" as accountants type amounts
 AMOUNT_WITH_UNIT = re.compile(r"^(?P<figure>[-+]?[\d,，.]+)\s*(?P<unit>[万亿])元?$")
+LABEL_NOISE = str.maketrans({"“": None, "”": None, '"': None, "‘": None, "’": None, "'": None, "（": "(", "）": ")"})
 TRUE_WORDS = frozenset({"true", "是", "yes", "y", "1", "√", "有"})
 FALSE_WORDS = frozenset({"false", "否", "no", "n", "0", "×", "无"})
 # What a spreadsheet runs as a formula when it starts a cell, also after spaces, tabs, full-width
@@ -105,11 +106,8 @@ def _uscc(spec: Field, raw: Any) -> str:
         return stdnum_uscc.validate(code)
     except InvalidLength:
         raise ValueProblem(f"应为18位，现在是{len(code)}位，请对照营业执照核对") from None
-    except InvalidChecksum:
-        expected = stdnum_uscc.calc_check_digit(code[:17])
-        raise ValueProblem(
-            f"校验码不符：按前17位计算，最后一位应为 {expected}，请对照营业执照逐位核对"
-        ) from None
+    except InvalidChecksum:  # a typo anywhere breaks the check digit: which position is unknown
+        raise ValueProblem("校验码不符：这18位中有一位或几位输错了（不一定是最后一位），请对照营业执照逐位核对") from None
     except (InvalidFormat, InvalidComponent):
         raise ValueProblem("含有不允许的字符（统一社会信用代码不使用 I、O、Z、S、V），请对照营业执照核对") from None
 
@@ -215,9 +213,19 @@ def _percent(spec: Field, raw: Any) -> Decimal:
     return value
 
 
+def _plain(text: str) -> str:
+    """A label as compared: no spaces or quotation marks, half-width brackets (“小巨人” = "小巨人")."""
+    return re.sub(r"\s", "", text).translate(LABEL_NOISE)
+
+
 def _choice(spec: Field, raw: Any) -> Any:
+    """An option by its value or label, or by a short name declared for it (aliases in forms/questions)."""
     for option in spec.options:
         if raw == option.value or str(raw).strip() in (str(option.value), option.label):
+            return option.value
+    typed = _plain(str(raw))
+    for option in spec.options:
+        if typed in {_plain(option.label), *(_plain(alias) for alias in option.aliases)}:
             return option.value
     labels = "、".join(option.label for option in spec.options)
     raise ValueProblem(f"“{raw}”不是可选项，请从以下选择：{labels}")

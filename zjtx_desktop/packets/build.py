@@ -94,6 +94,16 @@ def missing_fields(profile: Profile, evaluation: Evaluation, measure: str, *,
     return PacketFieldsMissing(_packet_gaps(profile, evaluation, measure, options)).fields
 
 
+def gaps(profile: Profile, evaluation: Evaluation, measures: Iterable[str] | None = None, *,
+         options: Options = Options()) -> list[MissingItem]:  # noqa: B008 (a frozen, immutable default)
+    """Everything build_all would stop for, packet by packet: the summary report's identity fields,
+    then each packet's fields (the wizard's review lists these, so it never disagrees with 生成)."""
+    allowed = applicable_measures(evaluation, allow_expired=options.policy_end is not None)
+    measures = list(allowed if measures is None else measures)
+    return _identity_gaps(profile, SUMMARY_NAME) + [item for m in measures
+                                                    for item in _packet_gaps(profile, evaluation, m, options)]
+
+
 def require_complete(profile: Profile, gaps: list[MissingItem]) -> None:
     """Refuse before anything is written: fields a document needs, or characters no bundled font has."""
     if gaps:
@@ -210,8 +220,7 @@ def build_all(profile: Profile, evaluation: Evaluation, out_dir: Path, *, measur
     """
     allowed = applicable_measures(evaluation, allow_expired=options.policy_end is not None)
     measures = list(allowed if measures is None else measures)
-    require_complete(profile, _identity_gaps(profile, SUMMARY_NAME)
-             + [item for m in measures for item in _packet_gaps(profile, evaluation, m, options)])
+    require_complete(profile, gaps(profile, evaluation, measures, options=options))
     return _build(profile, evaluation, out_dir, measures, True, progress, options)
 
 

@@ -14,6 +14,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from zjtx_desktop.core.atomic import WriteFailed, atomic_path, describe
 from zjtx_desktop.core.profile import Profile
@@ -32,6 +34,9 @@ from zjtx_desktop.store.excel_layout import (
 )
 
 REQUIRED_FILL = PatternFill("solid", start_color="FFF2CC")
+CHOICES_SHEET = "下拉选项"
+VALIDATED_ROWS = 20001  # drop-downs down to row 20,001: room for any service center's list
+CHOICE_WARNING = "请从下拉列表中选择。常用简称（如“小巨人”“湖里”）导入时也能识别；其他内容导入时会报错。要保留这样填写吗？"
 BOLD = Font(bold=True)
 TEXT_TYPES = frozenset({"text", "uscc", "phone", "mobile", "email", "bank_account"})
 
@@ -61,6 +66,44 @@ def _fill(workbook: Workbook, profiles: Iterable[Profile], questions: Questions)
             for row in profile.rows(spec.key):
                 sheet.append(as_cells(sheet, [profile.get(CODE_KEY), *(_cell(c, row.get(c.key)) for c in spec.columns)]))
     _write_help(workbook.create_sheet(HELP_SHEET), questions)
+    _add_choice_lists(workbook, [(main, main_fields(questions))]
+                      + [(tables[spec.key], [questions.field(CODE_KEY), *spec.columns]) for spec in table_fields(questions)])
+
+
+def _add_choice_lists(workbook: Workbook, sheets: list[tuple[Any, list[Field]]]) -> None:
+    """A drop-down list on every choice (and 是/否) column, fed from a hidden sheet of the options.
+
+    Other text stays allowed, with a warning: the import also understands the short names people
+    write (小巨人, 湖里 …), declared as aliases in forms/questions/.
+    """
+    lists = workbook.create_sheet(CHOICES_SHEET)
+    lists.sheet_state = "hidden"
+    columns: dict[tuple[str, ...], str] = {}  # each distinct list written once
+    for _sheet, fields in sheets:
+        for spec in fields:
+            labels = _choice_labels(spec)
+            if labels and labels not in columns:
+                columns[labels] = get_column_letter(len(columns) + 1)
+    for row in range(max((len(labels) for labels in columns), default=0)):
+        lists.append([labels[row] if row < len(labels) else None for labels in columns])
+    for sheet, fields in sheets:
+        for number, spec in enumerate(fields, start=1):
+            labels = _choice_labels(spec)
+            if not labels:
+                continue
+            letter = columns[labels]
+            rule = DataValidation(type="list", formula1=f"'{CHOICES_SHEET}'!${letter}$1:${letter}${len(labels)}",
+                                  allow_blank=True, showErrorMessage=True, errorStyle="warning",
+                                  errorTitle="不在下拉列表中", error=CHOICE_WARNING)
+            column = get_column_letter(number)
+            rule.add(f"{column}2:{column}{VALIDATED_ROWS}")
+            sheet.data_validations.dataValidation.append(rule)
+
+
+def _choice_labels(spec: Field) -> tuple[str, ...]:
+    if spec.type == "choice":
+        return tuple(option.label for option in spec.options)
+    return ("是", "否") if spec.type == "bool" else ()
 
 
 def _headers(sheet, fields: list[Field]) -> list[WriteOnlyCell]:

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from zjtx_desktop import __version__
 from zjtx_desktop.core.paths import resources_dir
-from zjtx_desktop.ui import dialogs, errors, services
+from zjtx_desktop.ui import dialogs, errors
 from zjtx_desktop.ui.fonts import install_bundled_font
+from zjtx_desktop.ui.qt_chinese import install_qt_chinese
 
 APP_NAME = "专精特新政策申报助手"
 
@@ -34,8 +35,10 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def open_database(*, data_dir: Path, parent: QWidget | None = None) -> services.Database | None:
+def open_database(*, data_dir: Path, parent: QWidget | None = None):
     """Open for writing; if another window writes, offer read-only; None when the user gives up."""
+    from zjtx_desktop import store as services  # the store alone: the evaluator loads after the list shows
+
     try:
         return services.Database.open(data_dir)
     except services.DatabaseLocked as locked:
@@ -54,7 +57,8 @@ def open_database(*, data_dir: Path, parent: QWidget | None = None) -> services.
 
 
 def create_application() -> QApplication:
-    """One QApplication with the bundled font, crisp on high-DPI screens (fractional scaling kept)."""
+    """One QApplication with the bundled font and Qt's own strings in Chinese, crisp on high-DPI
+    screens (fractional scaling kept)."""
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -62,39 +66,40 @@ def create_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
+    install_qt_chinese(app)
     install_bundled_font(app)
     return app
 
 
 def run_application(argv: list[str]) -> int:
+    """Show the window first, then open the database and read the firms into it: the program
+    appears at once, and a slow disk or a large database only delays the list."""
+    from zjtx_desktop.store.locations import default_data_dir
     from zjtx_desktop.ui.main_window import MainWindow  # after QApplication: widgets need it
 
     args = parse_arguments(argv)
     app = create_application()
     scratch = Path(tempfile.mkdtemp(prefix="zjtx-demo-")) if args.demo else None
-    data_dir = scratch or args.data_dir or services.default_data_dir()
+    data_dir = scratch or args.data_dir or default_data_dir()
     Path(data_dir).mkdir(parents=True, exist_ok=True)
     log = errors.start_log(data_dir)
     previous_hook = errors.install_excepthook()
     try:
-        db = open_database(data_dir=data_dir)
+        window = MainWindow(data_dir=data_dir)
+        window.show()
+        app.processEvents()  # drawn now; the database is opened behind it
+        if not window.isVisible():  # closed in the first instant: nothing to open
+            return 0
+        db = open_database(data_dir=data_dir, parent=window)
         if db is None:
+            window.close()
             return 1
         try:
-            if scratch:
-                services.fill_demo(db=db)
-            window = MainWindow(db=db, data_dir=data_dir)
-        except Exception as error:  # noqa: BLE001 — e.g. a damaged policy pack: say so, never a traceback
-            errors.report(error, title="程序无法启动")
-            db.close()
-            return 1
-        try:
-            if scratch:
-                window.setWindowTitle(f"{window.windowTitle()}（演示数据，关闭后不保留）")
-            window.show()
+            if not fill_window(window, db, demo=scratch is not None):
+                return 1
             if args.quit_when_shown:
                 QTimer.singleShot(0, window.close)
-            return app.exec()
+            return app.exec() if window.isVisible() else 0  # (closed while the firms were being read)
         finally:
             db.close()
     finally:
@@ -102,3 +107,23 @@ def run_application(argv: list[str]) -> int:
         errors.stop_log(log)
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def fill_window(window, db, *, demo: bool) -> bool:
+    """The firms into the shown window, drawn, then the policy for its banner. False (and the
+    window closed) when they cannot be read, e.g. a damaged policy pack: said, never a traceback."""
+    try:
+        if demo:
+            from zjtx_desktop.ui import services
+
+            services.fill_demo(db=db)
+        window.attach(db)
+        if demo:
+            window.setWindowTitle(f"{window.windowTitle()}（演示数据，关闭后不保留）")
+        QApplication.processEvents()
+        window.show_policy_banner()
+        return True
+    except Exception as error:  # noqa: BLE001
+        errors.report(error, parent=window, title="程序无法启动")
+        window.close()
+        return False

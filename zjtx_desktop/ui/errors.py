@@ -14,11 +14,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
-from zjtx_desktop.core.policy import PolicyError
-from zjtx_desktop.core.profile import ProfileInvalid
-from zjtx_desktop.core.questions import QuestionsError
 from zjtx_desktop.ui import dialogs
-from zjtx_desktop.ui.services import USER_ERRORS
 
 LOG = logging.getLogger("zjtx_desktop")
 LOG_FILE = "zjtx-desktop.log"
@@ -47,7 +43,13 @@ def stop_log(handler: logging.Handler) -> None:
 
 def _written_for_users() -> tuple[type[BaseException], ...]:
     """Error types whose message is already a Chinese instruction. The packets' type only counts
-    once the packets are loaded (they are loaded lazily); before that no such error can exist."""
+    once the packets are loaded (they are loaded lazily); before that no such error can exist.
+    (Imported here, not at the top: this module is loaded before the window shows, core after.)"""
+    from zjtx_desktop.core.policy import PolicyError
+    from zjtx_desktop.core.profile import ProfileInvalid
+    from zjtx_desktop.core.questions import QuestionsError
+    from zjtx_desktop.ui.services import USER_ERRORS
+
     packets = sys.modules.get("zjtx_desktop.packets")
     own = (packets.PacketFieldsMissing,) if packets else ()
     return (PolicyError, ProfileInvalid, QuestionsError, *USER_ERRORS, *own)

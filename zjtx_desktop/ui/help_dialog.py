@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from zjtx_desktop.core.paths import resources_dir
+from zjtx_desktop.ui.screen import fit_dialog
 
 GUIDE = "用户指南.md"
 IMAGE_WIDTH = 760  # the screenshots are full-window grabs; shown smaller so no sideways scrolling
@@ -21,9 +22,10 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("help_dialog")
         self.setWindowTitle("用户指南")
-        self.resize(920, 860)
+        fit_dialog(self, QSize(920, 860))
         self.browser = QTextBrowser()
         self.browser.setObjectName("help_browser")
+        self.browser.setAccessibleName("用户指南")
         self.browser.setOpenExternalLinks(False)
         self.browser.setSource(QUrl.fromLocalFile(str(guide_path())))
         self._fit_pictures(IMAGE_WIDTH)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -32,6 +32,7 @@ from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.results import Evaluation
 from zjtx_desktop.ui import dialogs, errors, services
 from zjtx_desktop.ui.pdf_preview import PdfPreview, open_folder
+from zjtx_desktop.ui.screen import fit_dialog
 from zjtx_desktop.ui.worker import run_in_background
 
 OUTPUT_ROOT = "专精特新申报材料"
@@ -56,7 +57,7 @@ class PacketsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("packets_dialog")
         self.setWindowTitle("生成申请材料")
-        self.resize(760, 640)
+        fit_dialog(self, QSize(760, 640))
         self.profile, self.evaluation, self._record = profile, evaluation, record
         self.policy_end = policy_end
         self.paths: list[Path] = []

@@ -11,6 +11,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
+from zjtx_desktop.ui.screen import fit_dialog
+
 PRINT_DPI = 300  # sharp text on paper without page images the size of a poster
 
 
@@ -42,11 +44,12 @@ class PdfPreview(QDialog):
         self.setObjectName("pdf_preview")
         self.path = Path(path)
         self.setWindowTitle(f"预览：{self.path.name}")
-        self.resize(900, 1000)
+        fit_dialog(self, QSize(900, 1000))
         self.document = QPdfDocument(self)
         self.document.load(str(self.path))
         self.view = QPdfView(self)
         self.view.setObjectName("pdf_view")
+        self.view.setAccessibleName(f"预览：{self.path.name}")
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

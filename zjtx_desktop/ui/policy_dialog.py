@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from zjtx_desktop.core.paths import policies_dir
 from zjtx_desktop.core.policy import Policy, PolicyError, policy_for
 from zjtx_desktop.ui import dialogs
+from zjtx_desktop.ui.screen import fit_dialog
 
 
 def validity_sentence(policy: Policy, on: date) -> str:
@@ -58,7 +59,7 @@ class PolicyDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("policy_dialog")
         self.setWindowTitle("关于政策")
-        self.resize(860, 620)
+        fit_dialog(self, QSize(860, 620))
         self._import_pack, self._remove_pack = import_pack, remove_pack
         self.summary = QLabel()
         self.summary.setObjectName("policy_summary")

@@ -29,16 +29,27 @@ from zjtx_desktop.core.money import capitalize_yuan, format_yuan
 from zjtx_desktop.core.questions import Questions
 from zjtx_desktop.core.results import Evaluation, MeasureResult, Status
 
+# Text colours on white, each at least 4.5:1 (WCAG AA); the white mark on each disc is as readable.
 STATUS_COLOURS = {
-    Status.ELIGIBLE: "#1e7d32", Status.NOT_ELIGIBLE: "#9e9e9e", Status.INSUFFICIENT: "#e08600",
-    Status.OTHER_POLICY: "#1565c0", Status.NON_MONETARY: "#00897b",
+    Status.ELIGIBLE: "#1e7d32", Status.NOT_ELIGIBLE: "#616161", Status.INSUFFICIENT: "#a35c00",
+    Status.OTHER_POLICY: "#1565c0", Status.NON_MONETARY: "#00695c", Status.OUT_OF_FORCE: "#6a1b9a",
 }
 STATUS_MARKS = {
     Status.ELIGIBLE: "✓", Status.NOT_ELIGIBLE: "×", Status.INSUFFICIENT: "?", Status.OTHER_POLICY: "→",
-    Status.NON_MONETARY: "i",
+    Status.NON_MONETARY: "i", Status.OUT_OF_FORCE: "期",
 }
+FOR_REFERENCE = "仅供参考"
 KIND_NOTES = {"financing": "（融资支持，非补助）", "interest_subsidy": "（贴息）"}
 QUOTED = re.compile(r"“([^”]+)”")
+
+
+def amount_text(result: MeasureResult) -> str:
+    """The ceiling as the table shows it; outside the policy's dates only a figure labelled 仅供参考."""
+    if result.reference_amount is not None:
+        return f"（{FOR_REFERENCE}）{format_yuan(result.reference_amount)}"
+    if result.amount is None:
+        return ""
+    return format_yuan(result.amount) + KIND_NOTES.get(result.kind, "")
 
 
 def status_icon(status: Status) -> QIcon:
@@ -74,6 +85,7 @@ class ResultsView(QWidget):
         self.validity.setWordWrap(True)
         self.total = QLabel()
         self.total.setObjectName("results_total")
+        self.total.setWordWrap(True)
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         packets = QPushButton("生成申请材料(&P)…")
         packets.setObjectName("results_packets")
@@ -83,6 +95,7 @@ class ResultsView(QWidget):
         header.addWidget(packets)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("results_table")
+        self.table.setAccessibleName("各项措施的评估结果")
         self.table.setHorizontalHeaderLabels(["措施", "名称", "结果", "最高可申请（元）", "说明"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -95,6 +108,7 @@ class ResultsView(QWidget):
         self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
         self.details = QTextBrowser()
         self.details.setObjectName("results_details")
+        self.details.setAccessibleName("所选措施的详细说明")
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._link)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -114,16 +128,20 @@ class ResultsView(QWidget):
         self.validity.setText(f"{evaluation.policy_title}（{evaluation.validity_note}）。评估日期 "
                               f"{evaluation.on.isoformat()}。{evaluation.reading_notice}。")
         self.validity.setStyleSheet("" if in_force else "color: #b3261e; font-weight: bold;")
+        references = sum(1 for result in evaluation.results if result.reference_amount is not None)
+        reference_note = f"；另有 {references} 项按本政策计算的金额{FOR_REFERENCE}（政策不在有效期），不计入合计" \
+            if references else ""
         self.total.setText(f"<b>最高可申请资金合计：{format_yuan(evaluation.total)} 元</b>"
-                           f"（{capitalize_yuan(evaluation.total)}）　不含融资支持与转其他政策事项")
+                           f"（{capitalize_yuan(evaluation.total)}）　不含融资支持与转其他政策事项{reference_note}")
         self.table.setRowCount(len(evaluation.results))
         for row, result in enumerate(evaluation.results):
             status = QTableWidgetItem(status_icon(result.status), str(result.status))
             status.setForeground(QColor(STATUS_COLOURS[result.status]))
-            amount = "" if result.amount is None else format_yuan(result.amount)
             cells = [QTableWidgetItem(result.measure), QTableWidgetItem(result.title), status,
-                     QTableWidgetItem(amount + KIND_NOTES.get(result.kind, "") if amount else ""),
-                     QTableWidgetItem(result.explanation)]
+                     QTableWidgetItem(amount_text(result)), QTableWidgetItem(result.explanation)]
+            if result.reference_amount is not None:
+                cells[3].setForeground(QColor(STATUS_COLOURS[result.status]))
+                cells[3].setToolTip("政策不在有效期，此金额仅供参考，不计入合计，不能据此申请。")
             cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             cells[4].setToolTip(result.explanation)
             for column, cell in enumerate(cells):
@@ -152,6 +170,8 @@ class ResultsView(QWidget):
 
         colour = STATUS_COLOURS[result.status]
         amount = f"，最高可申请 {format_yuan(result.amount)} 元" if result.amount is not None else ""
+        if result.reference_amount is not None:
+            amount = f"，按本政策计算为 {format_yuan(result.reference_amount)} 元（{FOR_REFERENCE}，不计入合计）"
         return (
             f"<h3>第{result.number}条　{html.escape(result.title)}"
             f"　<span style='color:{colour}'>{result.status}{amount}</span></h3>"

@@ -16,13 +16,16 @@ from zjtx_desktop.core.paths import examples_dir
 from zjtx_desktop.core.policy import Policy, RateSeries
 from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.results import Evaluation
+from zjtx_desktop.core.values import is_blank
 from zjtx_desktop.store import (
     Database,
     DatabaseDamaged,
     DatabaseLocked,
     DatabaseTooNew,
+    SaveResult,
     StoreError,
     default_data_dir,
+    write_excel_template,
 )
 
 __all__ = ["Database", "DatabaseDamaged", "DatabaseLocked", "DatabaseTooNew", "default_data_dir"]
@@ -31,32 +34,63 @@ USER_ERRORS: tuple[type[Exception], ...] = (StoreError,)  # and packets' own, on
 
 
 class FirmSession:
-    """One firm in an open database: what the wizard reads and writes, by keyword."""
+    """One firm in an open database: what the wizard reads and writes, by keyword.
 
-    def __init__(self, db: Database, company_id: int):
+    A new firm (`company_id` None) is written to the database only when the user first enters
+    something: 新建企业 and straight back leaves no empty （未填写企业名称） firm behind. Until then
+    its page bookmark and the like are kept here and written with the firm.
+    """
+
+    def __init__(self, db: Database, company_id: int | None):
         self.db, self.company_id = db, company_id
+        self._pending_meta: dict[str, Any] = {}
 
     @property
     def read_only(self) -> bool:
         return self.db.read_only
 
+    @property
+    def exists(self) -> bool:
+        return self.company_id is not None
+
+    def _create(self) -> int:
+        self.company_id = self.db.create_company()
+        for key, value in self._pending_meta.items():
+            self.db.set_meta(self.company_id, key, value)
+        self._pending_meta.clear()
+        return self.company_id
+
     def save_field(self, *, key: str, raw: Any):
+        if not self.exists:
+            if is_blank(raw):
+                return SaveResult(None)
+            self._create()
         return self.db.save_field(self.company_id, key, raw)
 
     def profile(self) -> Profile:
-        return self.db.profile(self.company_id)
+        return self.db.profile(self.company_id) if self.exists else Profile({})
 
     def get_meta(self, *, key: str, default: Any = None) -> Any:
+        if not self.exists:
+            return self._pending_meta.get(key, default)
         return self.db.get_meta(self.company_id, key, default)
 
     def set_meta(self, *, key: str, value: Any) -> None:
-        self.db.set_meta(self.company_id, key, value)
+        if self.exists:
+            self.db.set_meta(self.company_id, key, value)
+        else:
+            self._pending_meta[key] = value
 
-    def save_evaluation(self, *, evaluation: Evaluation) -> int:
-        return self.db.save_evaluation(self.company_id, evaluation)
+    def save_evaluation(self, *, evaluation: Evaluation) -> int | None:
+        return self.db.save_evaluation(self.company_id, evaluation) if self.exists else None
 
     def record_packets(self, *, eval_id: int, paths: list[Path]) -> None:
         self.db.record_packets(self.company_id, eval_id, paths)
+
+
+def write_import_template(*, path: Path) -> None:
+    """The blank Excel import workbook (drop-down lists, 填写说明), as `zjtx-desktop template` writes it."""
+    write_excel_template(path)
 
 
 # -- evaluation and packets -------------------------------------------------------------------------
@@ -81,13 +115,20 @@ def policy_end_passed(*, evaluation: Evaluation, policies: tuple[Policy, ...]) -
     return _packets().policy_end_passed(evaluation, policies)
 
 
+def packet_gaps(*, profile: Profile, evaluation: Evaluation, measures: list[str] | None = None, options=None) -> list:
+    """What 生成 would stop for (packets' own check), packet by packet: `.packet`, `.detail`, `.field`.
+    Without `measures`: every packet the firm can apply for, as the review page lists them."""
+    _packets()
+    from zjtx_desktop.packets.build import gaps
+
+    return gaps(profile, evaluation, measures, options=options or packet_options())
+
+
 def missing_packet_fields(*, profile: Profile, evaluation: Evaluation, measures: list[str], options=None) -> list:
-    """Every field the chosen packets still need, each once, in the order the wizard asks them."""
+    """Every field the chosen packets (and the summary report) still need, each once, in form order."""
     seen: dict[str, Any] = {}
-    options = options or packet_options()
-    for measure in measures:
-        for spec in _packets().missing_fields(profile, evaluation, measure, options=options):
-            seen.setdefault(spec.key, spec)
+    for item in packet_gaps(profile=profile, evaluation=evaluation, measures=measures, options=options):
+        seen.setdefault(item.field.key, item.field)
     return list(seen.values())
 
 

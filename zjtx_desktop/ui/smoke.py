@@ -10,6 +10,7 @@ from pathlib import Path
 
 from zjtx_desktop.ui import services
 from zjtx_desktop.ui.app import create_application
+from zjtx_desktop.ui.qt_chinese import CATALOGUE, qt_speaks_chinese
 
 
 def open_and_close_main_window(data_dir: Path) -> str:
@@ -22,10 +23,12 @@ def open_and_close_main_window(data_dir: Path) -> str:
         window = MainWindow(db=db, data_dir=data_dir)
         window.show()
         app.processEvents()
-        shown, firms, title = window.isVisible(), window.table.rowCount(), window.windowTitle()
+        shown, firms, title = window.isVisible(), window.firms.rowCount(), window.windowTitle()
         window.close()
         window.deleteLater()
         app.processEvents()
     if not shown or firms == 0:
         raise RuntimeError(f"主窗口未能显示示例企业（显示：{shown}，企业数：{firms}）")
-    return f"{title}，列出 {firms} 家示例企业"
+    if not qt_speaks_chinese():
+        raise RuntimeError(f"缺少Qt的中文界面文件 {CATALOGUE}.qm（右键菜单、对话框按钮会显示英文），请重新安装本程序")
+    return f"{title}，列出 {firms} 家示例企业，中文界面"

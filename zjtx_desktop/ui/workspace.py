@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from zjtx_desktop.core.money import format_yuan
@@ -13,6 +13,7 @@ from zjtx_desktop.core.policy import Policy, RateSeries, policy_for
 from zjtx_desktop.core.questions import Questions
 from zjtx_desktop.core.results import Evaluation
 from zjtx_desktop.ui import services
+from zjtx_desktop.ui.accessibility import ASSESSMENT_VIEW, name_widgets
 from zjtx_desktop.ui.assessment_view import AssessmentView
 from zjtx_desktop.ui.results_view import ResultsView
 from zjtx_desktop.ui.wizard.wizard import DeclarationWizard
@@ -42,24 +43,31 @@ class FirmWorkspace(QWidget):
         self._unsaved_evaluation = False
         self._evaluation_id: int | None = None
         self.wizard = DeclarationWizard(session=session, questions=questions,
-                                        clauses=clause_texts(policy_for(today(), policies)))
+                                        clauses=clause_texts(policy_for(today(), policies)),
+                                        packet_gaps=self.packet_gaps)
         self.results = ResultsView(questions)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspace_tabs")
         self.tabs.addTab(self.wizard, "填报信息")
         self.tabs.addTab(self.results, "评估结果")
         self.assessment = AssessmentView(questions)
+        name_widgets(self.assessment, ASSESSMENT_VIEW)
         self.tabs.addTab(self.assessment, "梯度自评")
         self.title = QLabel()
         self.title.setObjectName("workspace_title")
+        self.title.setMinimumWidth(1)  # a long firm name is cut short (whole in the tooltip), never widens the window
         back = QPushButton("返回企业列表")
         back.setObjectName("workspace_back")
         back.clicked.connect(self.wizard.leave)
-        header = QHBoxLayout()
+        self.back = back
+        corner = QWidget()  # the firm's name and the way back sit beside the tabs: one row less on a laptop
+        header = QHBoxLayout(corner)
+        header.setContentsMargins(12, 0, 0, 2)
         header.addWidget(self.title, 1)
         header.addWidget(back)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs, 1)
         self.wizard.saved.connect(lambda _key: self.reevaluate())
         self.wizard.finished_declaration.connect(lambda: self.tabs.setCurrentIndex(RESULTS_TAB))
@@ -70,6 +78,13 @@ class FirmWorkspace(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.reevaluate()
         self.wizard.resume()
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        """The corner beside the tabs takes what its text asks for: the title is capped to leave
+        the tabs their room (a long firm name is cut short, whole in the tooltip)."""
+        room = self.width() - self.tabs.tabBar().sizeHint().width() - self.back.sizeHint().width() - 48
+        self.title.setMaximumWidth(max(room, 80))
+        super().resizeEvent(event)
 
     def _tab_changed(self, index: int) -> None:
         """A tab click does not take the focus, so the field being typed is saved here first."""
@@ -89,7 +104,13 @@ class FirmWorkspace(QWidget):
         name = profile.get("company_name") or "（未填写企业名称）"
         read_only = "　【只读】" if self.session.read_only else ""
         self.title.setText(f"<b>{name}</b>　最高可申请合计 {format_yuan(self.evaluation.total)} 元{read_only}")
+        self.title.setToolTip(f"{name}　最高可申请合计 {format_yuan(self.evaluation.total)} 元")
         return self.evaluation
+
+    def packet_gaps(self) -> list:
+        """What 生成申请材料 would still stop for, by the packets' own check (for the review page)."""
+        evaluation = self.evaluation or self.reevaluate()
+        return services.packet_gaps(profile=self.session.profile(), evaluation=evaluation)
 
     def store_evaluation(self) -> int | None:
         """Keep the evaluation the user looked at, so the firm list shows its date and total;

@@ -1,4 +1,5 @@
-"""One editor per field type, with its label, unit hint (大写 beside money), help and message line.
+"""One editor per field type, with its label, unit, help and message line; under a money field the
+amount as understood (“12万” → ＝120,000.00 元，壹拾贰万元整) before it is saved.
 
 The widgets only collect what the user typed; checking it is core's job (`profile.parse_field`), and
 the messages shown beside a field are core's Chinese messages, word for word.
@@ -21,18 +22,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zjtx_desktop.core.money import capitalize_yuan
+from zjtx_desktop.core.money import capitalize_yuan, format_yuan
 from zjtx_desktop.core.profile import Issue, display_value
 from zjtx_desktop.core.questions import Field
+from zjtx_desktop.ui.wheel_guard import guard_wheel
 
 PLACEHOLDERS = {
-    "date": "如 2025-03-31", "money": "单位：元，如 1000000", "percent": "如 3.45 表示 3.45%",
+    "date": "如 2025-03-31", "money": "单位：元，如 1000000 或 100万", "percent": "如 3.45 表示 3.45%",
     "uscc": "18位，如 91350200MA2XXXXXXX", "phone": "如 0592-1234567", "mobile": "11位手机号码",
     "email": "如 name@example.com", "integer": "整数",
 }
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
 HELP_STYLE = "color: #5f6368;"
+AMOUNT_STYLE = "color: #1e4d8c;"  # 8.5:1 on white
+
+
+def amount_echo(value) -> str:
+    """The amount as the program understood what was typed: figures and 大写, checked at a glance."""
+    if not isinstance(value, Decimal):
+        return ""
+    upper = f"，{capitalize_yuan(value)}" if value >= 0 else ""
+    return f"＝ {format_yuan(value)} 元{upper}"
 
 
 def add_message_and_help(layout, spec: Field, clauses: dict[str, str]) -> QLabel:
@@ -83,6 +94,12 @@ class FieldEditor(QWidget):
         self.hint.setObjectName(f"{spec.key}__hint")
         row.addWidget(self.hint)
         layout.addLayout(row)
+        self.amount = QLabel()
+        self.amount.setObjectName(f"{spec.key}__amount")
+        self.amount.setStyleSheet(AMOUNT_STYLE)
+        self.amount.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.amount.hide()
+        layout.addWidget(self.amount)
         self.message = add_message_and_help(layout, spec, clauses)
 
     def _unit_text(self) -> str:
@@ -91,7 +108,7 @@ class FieldEditor(QWidget):
     def _build_input(self) -> QWidget:
         spec = self.spec
         if spec.type == "choice":
-            box = QComboBox()
+            box = guard_wheel(QComboBox())
             box.addItem("（请选择）", None)
             for option in spec.options:
                 box.addItem(option.label, option.value)
@@ -105,6 +122,7 @@ class FieldEditor(QWidget):
             for text, suffix in (("是", "yes"), ("否", "no")):
                 button = QRadioButton(text)
                 button.setObjectName(f"{spec.key}_{suffix}")
+                button.setAccessibleName(f"{spec.label}：{text}")  # the question, then the answer
                 self.buttons.addButton(button)
                 row.addWidget(button)
             row.addStretch(1)
@@ -118,6 +136,9 @@ class FieldEditor(QWidget):
             line.editingFinished.connect(self._finish_text)
             widget = line
         widget.setObjectName(spec.key)
+        widget.setAccessibleName(spec.label)  # a screen reader announces the question
+        if spec.help:
+            widget.setAccessibleDescription(spec.help)
         return widget
 
     def _emit_both(self) -> None:
@@ -177,8 +198,8 @@ class FieldEditor(QWidget):
     def show_issues(self, errors: list[Issue], warnings: list[Issue], notice: str, value: Any) -> None:
         """Core's message for this field; the 大写 of a valid amount beside a money field."""
         if self.spec.type == "money":
-            upper = capitalize_yuan(value) if isinstance(value, Decimal) and value >= 0 else ""
-            self.hint.setText(f"元　{upper}" if upper else "元")
+            self.amount.setText(amount_echo(value) if not errors else "")
+            self.amount.setVisible(bool(self.amount.text()))
         issues = errors or warnings
         text = "；".join(issue.message for issue in issues) or notice
         self.message.setText(text)
@@ -186,6 +207,10 @@ class FieldEditor(QWidget):
         self.message.setVisible(bool(text))
         self.input.setProperty("invalid", bool(errors))
         self.input.setStyleSheet("border: 1px solid #b3261e;" if errors else "")
+
+    def key_widgets(self) -> list[QWidget]:
+        """The widgets that take the keyboard: the input, or each of the 是/否 buttons."""
+        return list(self.buttons.buttons()) if self.spec.type == "bool" else [self.input]
 
     def focus_input(self) -> None:
         target = self.buttons.buttons()[0] if self.spec.type == "bool" else self.input

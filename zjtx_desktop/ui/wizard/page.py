@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
+from zjtx_desktop.core.plausibility import implausible
 from zjtx_desktop.core.profile import Issue, ProfileInvalid, parse_field, parse_profile
-from zjtx_desktop.core.questions import Page
+from zjtx_desktop.core.questions import Page, default_questions
 from zjtx_desktop.ui.wizard.field_widgets import FieldEditor
 from zjtx_desktop.ui.wizard.table_editor import TableEditor
 
@@ -24,7 +25,8 @@ class FieldCheck:
 
 
 def check_values(page: Page, raw: dict[str, Any]) -> dict[str, FieldCheck]:
-    """Core's verdict on each field of the page, plus its checks between fields (e.g. 研发人员 ≤ 从业人员)."""
+    """Core's verdict on each field of the page, plus its checks between fields (e.g. 研发人员 ≤ 从业人员)
+    and its plausibility warnings (core/plausibility.py, the same the CLI prints)."""
     checks = {}
     usable = {}
     for spec in page.fields:
@@ -37,6 +39,10 @@ def check_values(page: Page, raw: dict[str, Any]) -> dict[str, FieldCheck]:
     except ProfileInvalid as invalid:
         for issue in invalid.issues:
             checks[issue.key].errors.append(issue)
+    typed = {key: check.value for key, check in checks.items() if check.value is not None}
+    for issue in implausible(typed, default_questions()):  # e.g. 研发费用 above 营业收入: a warning
+        if issue.key in checks:
+            checks[issue.key].warnings.append(issue)
     return checks
 
 
@@ -64,9 +70,17 @@ class QuestionPage(QWizardPage):
             editor.edited.connect(self._edited)
             label = QLabel(f"{spec.label}{' *' if spec.required else ''}")
             label.setBuddy(editor.table if spec.type == "table" else editor.input)
-            form.addRow(label, editor)
+            if spec.type == "table":  # a table takes the page's whole width, its label above it
+                form.addRow(label)
+                form.addRow(editor)
+            else:
+                form.addRow(label, editor)
             self.editors[spec.key] = editor
+            if isinstance(editor, FieldEditor):
+                for widget in editor.key_widgets():
+                    widget.installEventFilter(self)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: Tab goes field to field
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
         layout = QVBoxLayout(self)
@@ -100,6 +114,27 @@ class QuestionPage(QWizardPage):
                 editor.set_value(values.get(key))
         self.touched = set(drafts)
         self._recheck()
+
+    def eventFilter(self, watched, event) -> bool:  # Qt override
+        """Enter in a field: on to the next field; in the page's last field, on to the next page."""
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            self.enter_pressed(watched)
+            return True
+        return False
+
+    def enter_pressed(self, widget: QWidget) -> None:
+        editors = list(self.editors.values())
+        current = next(i for i, editor in enumerate(editors) if editor.isAncestorOf(widget))
+        if current + 1 < len(editors):
+            editors[current + 1].focus_input()
+            self.scroll.ensureWidgetVisible(editors[current + 1])
+        elif self.wizard() is not None:
+            self.wizard().next()
+
+    def focus_first(self) -> None:
+        """The cursor in the page's first field, ready to type (not on a button five Tabs away)."""
+        next(iter(self.editors.values())).focus_input()
 
     def errors(self) -> list[Issue]:
         return [issue for check in self.checks.values() for issue in check.errors]

@@ -7,6 +7,7 @@ user typed is still there when they come back to fix it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget, QWizard
 
 from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.questions import Page, Questions
+from zjtx_desktop.ui import dialogs
 from zjtx_desktop.ui.wizard.page import QuestionPage
 from zjtx_desktop.ui.wizard.review_page import ReviewPage
 
@@ -40,7 +42,7 @@ class DeclarationWizard(QWizard):
     leave_requested = Signal()
 
     def __init__(self, *, session: Session, questions: Questions, clauses: dict[str, str],
-                 parent: QWidget | None = None):
+                 packet_gaps: Callable[[], Sequence] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("wizard")
         self.setWindowFlags(Qt.WindowType.Widget)  # lives inside the main window's firm view
@@ -54,6 +56,7 @@ class DeclarationWizard(QWizard):
         self.customButtonClicked.connect(lambda _: self.leave())
         self.session = session
         self.questions = questions
+        self.packet_gaps = packet_gaps  # what 生成申请材料 still needs, for the review
         self.profile = session.profile()
         self._resume_at = session.get_meta(key=PAGE_META, default=None)  # before showing overwrites it
         self.pages: dict[str, QuestionPage] = {}
@@ -68,6 +71,7 @@ class DeclarationWizard(QWizard):
         self.ids[REVIEW] = self.addPage(self.review)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("wizard_sidebar")
+        self.sidebar.setAccessibleName("填报页面（选中后转到该页）")
         self.sidebar.setFixedWidth(190)
         self.sidebar.itemClicked.connect(lambda item: self.go_to_page(item.data(Qt.ItemDataRole.UserRole)))
         self.setSideWidget(self.sidebar)
@@ -160,10 +164,20 @@ class DeclarationWizard(QWizard):
             return
         if key == REVIEW:
             drafts = {k for page in self.applicable_pages() for k in self._drafts(page)}
-            self.review.show_answers(self.applicable_pages(), self.profile, drafts)
+            gaps = self.packet_gaps() if self.packet_gaps is not None else ()
+            self.review.show_answers(self.applicable_pages(), self.profile, drafts, gaps)
         if not self.session.read_only:
             self.session.set_meta(key=PAGE_META, value=key)
         self._fill_sidebar()
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """Each page opens with the cursor in its first field (the review: on its list of answers)."""
+        page = self.currentPage()
+        if isinstance(page, QuestionPage):
+            page.focus_first()
+        elif page is self.review:
+            self.review.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_sidebar(self) -> None:
         self.sidebar.clear()
@@ -183,5 +197,14 @@ class DeclarationWizard(QWizard):
     def accept(self) -> None:  # Qt override: Finish shows the results, the wizard stays open
         self.finished_declaration.emit()
 
-    def reject(self) -> None:  # Qt override: Esc saves and goes back to the list, never discards
+    def reject(self) -> None:  # Qt override: closing saves and goes back to the list, never discards
         self.leave()
+
+    def keyPressEvent(self, event) -> None:  # Qt override: Esc asks before leaving the firm
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.save_now()
+            if dialogs.confirm(self, title="返回企业列表", yes="返回企业列表", no="继续填写",
+                               text="填写的内容都已自动保存。要离开这家企业、返回企业列表吗？"):
+                self.leave()
+            return
+        super().keyPressEvent(event)

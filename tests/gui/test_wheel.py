@@ -1,0 +1,84 @@
+"""Point 2 of issue 11: a mouse wheel over a field the user has not clicked never changes an answer.
+
+Scrolling a long page with the pointer resting on 企业规模 changed 中型 → 小型 and autosaved it. Now
+the drop-down ignores the wheel until it has the focus, and the page scrolls instead.
+"""
+
+from __future__ import annotations
+
+from contextlib import closing
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTableWidget
+
+from zjtx_desktop.store import Database
+from zjtx_desktop.ui import services
+from zjtx_desktop.ui.main_window import MainWindow
+
+TODAY = date(2026, 11, 27)
+RICHEST = "91350203MA2Y0N4F04"
+
+
+def wheel_down(widget) -> None:
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(widget.rect().center())), QPoint(0, 0),
+                        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def firm(qtbot, tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with closing(Database.open(folder)) as db:
+        services.fill_demo(db=db)
+    db = Database.open(folder)
+    window = MainWindow(db=db, data_dir=folder, today=lambda: TODAY)
+    qtbot.add_widget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1000, 560)  # short enough for the first page to scroll
+    window.show()
+    company_id = db.company_id_by_uscc(RICHEST)
+    workspace = window.open_company(company_id)
+    yield window, workspace, company_id
+    window.close()
+    db.close()
+
+
+def test_a_wheel_over_an_unfocused_drop_down_scrolls_the_page_and_changes_nothing(qtbot, firm):
+    window, workspace, company_id = firm
+    wizard = workspace.wizard
+    wizard.go_to_page(wizard.ids["identity"])
+    box = wizard.findChild(QComboBox, "company_size")
+    wizard.findChild(QLineEdit, "company_name").setFocus()
+    scroll = wizard.pages["identity"].scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll.maximum() > 0)
+    history = len(window.db.field_history(company_id, "company_size"))
+    wheel_down(box)
+    assert box.currentText() == "中型"
+    assert window.db.profile(company_id).get("company_size") == "medium"
+    assert len(window.db.field_history(company_id, "company_size")) == history
+    assert scroll.value() > 0  # the page scrolled instead
+
+    box.setFocus()  # clicked or tabbed into, the wheel is the user's choice again
+    wheel_down(box)
+    assert box.currentText() == "小型"
+
+
+def test_a_wheel_over_a_drop_down_in_a_table_cell_changes_nothing(qtbot, firm):
+    window, workspace, company_id = firm
+    wizard = workspace.wizard
+    wizard.go_to_page(wizard.ids["loans"])
+    table = wizard.findChild(QTableWidget, "tech_fund_loans")
+    before = window.db.profile(company_id).rows("tech_fund_loans")
+    wizard.setFocus()
+    cell = table.viewport()
+    rect = table.visualRect(table.model().index(0, 0))
+    target = cell.childAt(rect.center()) or cell
+    wheel_down(target)
+    assert window.db.profile(company_id).rows("tech_fund_loans") == before
+    assert table.model().index(0, 0).data(Qt.ItemDataRole.DisplayRole) in (None, "固定资产投资（增资扩产、技术改造）")
