@@ -23,7 +23,7 @@ from zjtx_desktop.core.paths import examples_dir
 from zjtx_desktop.core.profile import load_profile_json
 from zjtx_desktop.core.questions import default_questions
 from zjtx_desktop.store import Database
-from zjtx_desktop.ui import firm_model, services
+from zjtx_desktop.ui import assessment_view, firm_model, services
 from zjtx_desktop.ui.main_window import MainWindow
 from zjtx_desktop.ui.results_view import STATUS_COLOURS, ResultsView
 from zjtx_desktop.ui.wizard import field_widgets, review_page
@@ -93,7 +93,9 @@ def test_every_status_and_message_colour_reads_at_4_5_to_1_on_white():
     colours = {**{str(status): colour for status, colour in STATUS_COLOURS.items()},
                "incomplete": firm_model.INCOMPLETE_COLOUR.name(), "missing": review_page.MISSING.color().name(),
                "error": field_widgets.ERROR_STYLE.split("#")[1][:6], "warning": field_widgets.WARNING_STYLE.split("#")[1][:6],
-               "help": field_widgets.HELP_STYLE.split("#")[1][:6]}
+               "help": field_widgets.HELP_STYLE.split("#")[1][:6],
+               **{f"自评{verdict}": colour for verdict, colour in {**assessment_view.VERDICT_COLOURS,
+                                                                 **assessment_view.OVERALL_COLOURS}.items()}}
     weak = {name: round(contrast("#" + colour.lstrip("#")), 2) for name, colour in colours.items()
             if contrast("#" + colour.lstrip("#")) < 4.5}
     assert weak == {}

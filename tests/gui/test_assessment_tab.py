@@ -81,14 +81,14 @@ def test_the_report_is_written_to_the_chosen_folder(qtbot, tmp_path, monkeypatch
     assert len(list(Path(tmp_path).glob("*.pdf"))) == 1
 
 
-def test_the_workspace_has_the_tab_beside_the_results(qtbot, memory_session):
+def test_the_workspace_has_the_tab_beside_the_results(qtbot, memory_session, tmp_path):
     from zjtx_desktop.core.policy import default_policies, default_rates
     from zjtx_desktop.ui.workspace import ASSESSMENT_TAB, FirmWorkspace
 
     for key, value in {"tier": "innovative", "industry_code": "C3919", "employees": "40"}.items():
         memory_session.save_field(key=key, raw=value)
     workspace = FirmWorkspace(session=memory_session, questions=default_questions(), policies=default_policies(),
-                              rates=default_rates(), today=lambda: ON)
+                              rates=default_rates(), today=lambda: ON, data_dir=tmp_path)
     qtbot.add_widget(workspace)
     assert workspace.tabs.tabText(ASSESSMENT_TAB) == "梯度自评"
     assert workspace.assessment.assessment.size.line_title == "工业"
@@ -98,3 +98,33 @@ def test_the_workspace_has_the_tab_beside_the_results(qtbot, memory_session):
     with qtbot.wait_signal(workspace.assessment.edit_field):
         workspace.assessment.details.anchorClicked.emit(QUrl("field:niche_market_since"))
     assert workspace.tabs.currentIndex() == 0
+
+
+def test_the_tab_uses_a_criteria_set_imported_into_the_data_folder(qtbot, memory_session, tmp_path):
+    """An administrator's successor set (zjtx-desktop criteria import) is what the tab assesses by from its date."""
+    import shutil
+
+    import yaml
+
+    from zjtx_desktop.core.paths import resources_dir
+    from zjtx_desktop.core.policy import default_policies, default_rates
+    from zjtx_desktop.store.criteria_packs import import_criteria_pack
+    from zjtx_desktop.ui.workspace import FirmWorkspace
+
+    pack = tmp_path / "pack" / "miit-2027-1"
+    shutil.copytree(resources_dir() / "criteria" / "miit-2026-2", pack)
+    raw = yaml.safe_load((pack / "set.yaml").read_text(encoding="utf-8"))
+    raw.update(id="miit-2027-1", effective_from=date(2027, 1, 1))
+    (pack / "set.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    for cases in (pack / "cases").glob("*.yaml"):  # its 2027 cases were written for the set they name
+        raw = yaml.safe_load(cases.read_text(encoding="utf-8"))
+        raw["cases"] = [case for case in raw["cases"] if str(case.get("date", "")) < "2027"]
+        cases.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    import_criteria_pack(source=pack, data_dir=data)
+    memory_session.save_field(key="tier", raw="innovative")
+    workspace = FirmWorkspace(session=memory_session, questions=default_questions(), policies=default_policies(),
+                              rates=default_rates(), today=lambda: date(2027, 6, 30), data_dir=data)
+    qtbot.add_widget(workspace)
+    assert workspace.assessment.assessment.set_id == "miit-2027-1"

@@ -29,11 +29,16 @@ from zjtx_desktop.core.assessment.results import Assessment, CriterionResult, Ti
 from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.questions import Questions
+from zjtx_desktop.core.results import Status
 from zjtx_desktop.ui import dialogs, services
+from zjtx_desktop.ui.results_view import STATUS_COLOURS
 from zjtx_desktop.ui.worker import run_in_background
 
-VERDICT_COLOURS = {"符合": "#1e7d32", "不符合": "#b3261e", "信息不足": "#e08600", "需人工核验": "#1565c0"}
-OVERALL_COLOURS = {"可申请": "#1e7d32", "暂不具备": "#9e9e9e", "需补充信息": "#e08600", "需人工核验": "#1565c0"}
+# The results tab's colours (each at least 4.5:1 on white), so a verdict reads the same in both tabs.
+VERDICT_COLOURS = {"符合": STATUS_COLOURS[Status.ELIGIBLE], "不符合": "#b3261e",
+                   "信息不足": STATUS_COLOURS[Status.INSUFFICIENT], "需人工核验": STATUS_COLOURS[Status.OTHER_POLICY]}
+OVERALL_COLOURS = {"可申请": STATUS_COLOURS[Status.ELIGIBLE], "暂不具备": STATUS_COLOURS[Status.NOT_ELIGIBLE],
+                   "需补充信息": STATUS_COLOURS[Status.INSUFFICIENT], "需人工核验": STATUS_COLOURS[Status.OTHER_POLICY]}
 KINDS = {"apply": "申请", "review": "复核", "tech_sme": "评价"}
 INDENT_PX = 14
 

@@ -186,7 +186,8 @@ class MainWindow(TransferActions, QMainWindow):
 
         self.close_company()
         self.workspace = FirmWorkspace(session=services.FirmSession(self.db, company_id), questions=self.questions,
-                                       policies=self.policies, rates=self.rates, today=self.today)
+                                       policies=self.policies, rates=self.rates, today=self.today,
+                                       data_dir=self.data_dir)
         self.workspace.leave_requested.connect(self.close_company)
         self.workspace.packets_requested.connect(self.make_packets)
         self.stack.addWidget(self.workspace)

@@ -160,11 +160,14 @@ def build_packets(*, profile: Profile, evaluation: Evaluation, out_dir: Path, me
                                 options=options or packet_options())
 
 
-def assess_firm(*, profile: Profile, on: date, policies: tuple[Policy, ...], rates: dict[str, RateSeries]):
-    """The tier self-assessment (梯度自评 tab); its "opens" figures use the same policies and rates."""
+def assess_firm(*, profile: Profile, on: date, policies: tuple[Policy, ...], rates: dict[str, RateSeries],
+                data_dir: Path):
+    """The tier self-assessment (梯度自评 tab) under the bundled criteria and those imported into the data
+    folder (loaded once, then cached); its "opens" figures use the same policies and rates."""
     from zjtx_desktop.core.assessment import assess
+    from zjtx_desktop.store.criteria_packs import installed_library
 
-    return assess(profile, on, policies=policies, rates=rates)
+    return assess(profile, on, library=installed_library(data_dir=data_dir), policies=policies, rates=rates)
 
 
 def build_assessment_report(*, profile: Profile, assessment, folder: Path | str) -> Path:

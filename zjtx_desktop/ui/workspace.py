@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -35,10 +36,12 @@ class FirmWorkspace(QWidget):
     packets_requested = Signal()
 
     def __init__(self, *, session: services.FirmSession, questions: Questions, policies: tuple[Policy, ...],
-                 rates: dict[str, RateSeries], today: Callable[[], date], parent: QWidget | None = None):
+                 rates: dict[str, RateSeries], today: Callable[[], date], data_dir: Path,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("workspace")
         self.session, self.policies, self.rates, self.today = session, policies, rates, today
+        self.data_dir = data_dir
         self.evaluation: Evaluation | None = None
         self._unsaved_evaluation = False
         self._evaluation_id: int | None = None
@@ -100,7 +103,7 @@ class FirmWorkspace(QWidget):
         self._unsaved_evaluation = True
         self.results.show_evaluation(self.evaluation)
         self.assessment.show_assessment(services.assess_firm(profile=profile, on=self.today(), policies=self.policies,
-                                                             rates=self.rates), profile)
+                                                             rates=self.rates, data_dir=self.data_dir), profile)
         name = profile.get("company_name") or "（未填写企业名称）"
         read_only = "　【只读】" if self.session.read_only else ""
         self.title.setText(f"<b>{name}</b>　最高可申请合计 {format_yuan(self.evaluation.total)} 元{read_only}")
