@@ -133,6 +133,19 @@ def test_a_database_on_read_only_media_is_read_not_declared_damaged(folder_with_
     assert untouched(folder_with_firms)
 
 
+def test_the_application_starts_on_read_only_media_and_shows_the_data_read_only(folder_with_firms, tmp_path):
+    """No log folder and no lock can be made there: the window still opens, read-only, without asking."""
+    mount = tmp_path / "read-only"
+    prefix = _read_only_mount(folder_with_firms, mount)
+    if prefix is None:
+        pytest.skip("no user namespaces here to mount a folder read-only")
+    done = subprocess.run([*prefix, "env", "QT_QPA_PLATFORM=offscreen", sys.executable, "-m", "zjtx_desktop.cli",
+                           "--data-dir", str(mount), "--quit-when-shown"], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, cwd=ROOT)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert untouched(folder_with_firms)
+
+
 def test_a_real_integrity_failure_is_still_damage(folder_with_firms):
     from zjtx_desktop.store import DatabaseDamaged
 

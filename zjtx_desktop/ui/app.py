@@ -8,6 +8,7 @@ training), `--data-dir DIR` (a data folder other than the user's default), and `
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import sys
 import tempfile
@@ -36,11 +37,14 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
 
 
 def open_database(*, data_dir: Path, parent: QWidget | None = None):
-    """Open for writing; if another window writes, offer read-only; None when the user gives up."""
+    """Open for writing; where the folder can only be read, read-only (the window shows why); if another
+    window writes, offer read-only; None when the user gives up."""
     from zjtx_desktop import store as services  # the store alone: the evaluator loads after the list shows
 
     try:
         return services.Database.open(data_dir)
+    except services.WritingRefused:  # read-only media, a network share: nothing to ask, the window says why
+        return services.Database.open(data_dir, read_only=True)
     except services.DatabaseLocked as locked:
         if dialogs.confirm(parent, title="数据库正在使用", yes="只读打开", no="退出",
                            text=f"{locked}\n同一时间只能有一个窗口修改数据。要以只读方式打开吗（可查看、评估、生成材料）？"):
@@ -81,7 +85,8 @@ def run_application(argv: list[str]) -> int:
     app = create_application()
     scratch = Path(tempfile.mkdtemp(prefix="zjtx-demo-")) if args.demo else None
     data_dir = scratch or args.data_dir or default_data_dir()
-    Path(data_dir).mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # read-only media: the database opens read-only and says why
+        Path(data_dir).mkdir(parents=True, exist_ok=True)
     log = errors.start_log(data_dir)
     previous_hook = errors.install_excepthook()
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -22,12 +23,21 @@ _log_path: Path | None = None
 
 
 def start_log(data_dir: Path) -> logging.Handler:
-    """Append to logs/zjtx-desktop.log in the data folder; the support desk asks for this file."""
+    """Append to logs/zjtx-desktop.log in the data folder; the support desk asks for this file. A data
+    folder that cannot be written (read-only media: the data is still shown, read-only) keeps its log
+    in the system's temporary folder instead, so the program still starts."""
     global _log_path
-    folder = Path(data_dir) / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    _log_path = folder / LOG_FILE
-    handler = logging.FileHandler(_log_path, encoding="utf-8")
+    handler = None
+    for folder in (Path(data_dir) / "logs", Path(tempfile.gettempdir()) / "zjtx-desktop-logs"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handler = logging.FileHandler(folder / LOG_FILE, encoding="utf-8")
+        except OSError:
+            continue
+        _log_path = folder / LOG_FILE
+        break
+    if handler is None:  # nowhere to write at all: the program runs without a log file
+        handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     LOG.addHandler(handler)
     LOG.setLevel(logging.INFO)
