@@ -172,8 +172,9 @@ def test_a_migration_takes_a_backup_first(data_dir, monkeypatch):
 
 
 def test_automatic_backups_rotate_and_manual_ones_stay(data_dir):
-    for _ in range(8):
+    for number in range(8):
         with Database.open(data_dir) as db:
+            db.create_company({"company_name": f"厦门第{number}测试有限公司"})  # a change: a closing backup
             db.backup()
     names = [p.stem for p in list_backups(data_dir)]
     assert sum(n.endswith("-open") for n in names) == 3 and sum(n.endswith("-close") for n in names) == 3
@@ -258,3 +259,17 @@ def test_a_file_an_older_version_left_without_its_id_is_still_ours(data_dir):
     with Database.open(data_dir) as db:
         assert len(db.list_companies()) == 1
         assert db.conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
+
+
+def test_closing_without_a_change_takes_no_second_backup_and_closing_after_one_does(data_dir):
+    """The backup taken on opening already holds unchanged data (a large database then quits at once)."""
+    from store_helpers import example_raw
+
+    with Database.open(data_dir) as db:
+        db.create_company(example_raw(0))
+    opened_and_closed = len(list_backups(data_dir))
+    Database.open(data_dir).close()
+    assert len(list_backups(data_dir)) == opened_and_closed + 1  # the one taken on opening
+    with Database.open(data_dir) as db:
+        db.create_company(example_raw(1))
+    assert len(list_backups(data_dir)) == opened_and_closed + 3  # on opening, and on closing after a change
