@@ -142,6 +142,16 @@ def test_a_saved_evaluation_reads_back_exactly_and_shows_in_the_list(db, firm):
     assert summary.last_evaluated == date(2025, 7, 1) and summary.last_total == later.total
 
 
+def test_the_same_evaluation_again_is_not_stored_twice(db, firm):
+    """Opening a firm and looking at unchanged results writes nothing (and so no closing backup)."""
+    evaluation = evaluate(db.profile(firm), date(2025, 6, 30))
+    first = db.save_evaluation(firm, evaluation)
+    changes = db.conn.total_changes
+    assert db.save_evaluation(firm, evaluate(db.profile(firm), date(2025, 6, 30))) == first
+    assert db.conn.total_changes == changes and len(db.evaluations(firm)) == 1
+    assert db.save_evaluation(firm, evaluate(db.profile(firm), date(2025, 7, 1))) != first
+
+
 def test_packets_are_recorded_with_their_evaluation(db, firm):
     evaluation_id = db.save_evaluation(firm, evaluate(db.profile(firm), date(2025, 6, 30)))
     db.record_packets(firm, evaluation_id, [Path("out/申请表.pdf"), Path("out/承诺书.pdf")])

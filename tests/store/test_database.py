@@ -261,15 +261,23 @@ def test_a_file_an_older_version_left_without_its_id_is_still_ours(data_dir):
         assert db.conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
 
 
-def test_closing_without_a_change_takes_no_second_backup_and_closing_after_one_does(data_dir):
-    """The backup taken on opening already holds unchanged data (a large database then quits at once)."""
+def test_a_session_that_only_reads_copies_nothing_and_one_that_writes_is_backed_up_before_and_after(data_dir):
+    """The backup of the data as it was is taken just before a session's first change, and another on
+    closing after changes: a large database opens and quits at once when it is only looked at."""
     from store_helpers import example_raw
 
     with Database.open(data_dir) as db:
         db.create_company(example_raw(0))
-    opened_and_closed = len(list_backups(data_dir))
-    Database.open(data_dir).close()
-    assert len(list_backups(data_dir)) == opened_and_closed + 1  # the one taken on opening
+    before = [p.stem.rsplit("-", 1)[1] for p in list_backups(data_dir)]
+    with Database.open(data_dir) as db:
+        db.list_companies()
+        assert [p.stem.rsplit("-", 1)[1] for p in list_backups(data_dir)] == before
+    assert [p.stem.rsplit("-", 1)[1] for p in list_backups(data_dir)] == before
     with Database.open(data_dir) as db:
         db.create_company(example_raw(1))
-    assert len(list_backups(data_dir)) == opened_and_closed + 3  # on opening, and on closing after a change
+        db.create_company({"company_name": "厦门第三测试有限公司"})
+        after_writes = [p.stem.rsplit("-", 1)[1] for p in list_backups(data_dir)]
+        assert sorted(after_writes) == sorted([*before, "open"])  # one, before the first of them
+        with sqlite3.connect(list_backups(data_dir)[0]) as copy:  # …holding the data as it was
+            assert copy.execute("SELECT count(*) FROM companies").fetchone()[0] == 1
+    assert sorted(p.stem.rsplit("-", 1)[1] for p in list_backups(data_dir)) == sorted([*before, "open", "close"])

@@ -11,6 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from zjtx_desktop.core.questions import Questions, default_questions
+from zjtx_desktop.store import backups
 from zjtx_desktop.store.errors import StoreError, translated
 
 READ_ONLY_NOTICE = ("本窗口是只读方式打开的（另一个窗口正在编辑这些数据），不能修改。"
@@ -26,6 +27,7 @@ class StoreBase:
     conn: sqlite3.Connection
     db: sqlite_utils.Database
     read_only_reason: str | None
+    _backup_before_first_change: bool = False
 
     @property
     def read_only(self) -> bool:
@@ -40,6 +42,12 @@ class StoreBase:
         """One transaction: all of it is committed (and on disk) when the block ends, or none of it."""
         if self.read_only:
             raise StoreError(self.read_only_reason or READ_ONLY_NOTICE)
+        if self._backup_before_first_change:
+            # The data as it was before this session changed anything: taken here rather than on opening,
+            # so a large database opens at once and a session that only looks copies nothing.
+            with translated(self.data_dir):
+                backups.take_backup(self.conn, self.data_dir, "open")
+            self._backup_before_first_change = False
         with translated(self.data_dir), self.db.atomic():
             yield
 

@@ -111,8 +111,7 @@ class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, Transfer
         if 0 < found < schema_version():
             backups.take_backup(self.conn, self.data_dir, "migration")
         migrate(self.db, found)
-        if found:
-            backups.take_backup(self.conn, self.data_dir, "open")
+        self._backup_before_first_change = bool(found)  # taken by the session's first write (store/base.py)
         self._changes_at_open = self.conn.total_changes
 
     def close(self) -> None:
