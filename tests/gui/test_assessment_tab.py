@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QWizard
 
 from zjtx_desktop.core.assessment import assess
 from zjtx_desktop.core.paths import examples_dir
@@ -128,3 +128,34 @@ def test_the_tab_uses_a_criteria_set_imported_into_the_data_folder(qtbot, memory
                               rates=default_rates(), today=lambda: date(2027, 6, 30), data_dir=data)
     qtbot.add_widget(workspace)
     assert workspace.assessment.assessment.set_id == "miit-2027-1"
+
+
+def test_the_wizard_warns_beside_the_size_field_when_the_chosen_size_differs_from_the_worked_out_one(
+        qtbot, memory_session, tmp_path):
+    """Issue 13: 划型 from industry, employees and revenue (page 企业经营) shows beside 企业规模 (page 企业身份),
+    updates as the user chooses, and never blocks Next."""
+    from zjtx_desktop.core.policy import default_policies, default_rates
+    from zjtx_desktop.ui.workspace import FirmWorkspace
+
+    from .user import User
+
+    for key, value in {"industry_code": "C3919", "employees": "40", "revenue": "30000000"}.items():
+        memory_session.save_field(key=key, raw=value)
+    memory_session.meta["wizard_page"] = "identity"
+    workspace = FirmWorkspace(session=memory_session, questions=default_questions(), policies=default_policies(),
+                              rates=default_rates(), today=lambda: ON, data_dir=tmp_path)
+    qtbot.add_widget(workspace)
+    workspace.show()
+    user = User(qtbot, workspace)
+    message = user.find(QLabel, "company_size__message")
+    assert not message.isVisibleTo(workspace)
+    user.choose("company_size", "中型")
+    assert memory_session.values["company_size"] == "medium"
+    assert message.isVisibleTo(workspace) and "按划型标准测算为小型企业，与所填“中型”不一致" in message.text()
+    assert workspace.wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    user.choose("company_size", "小型")
+    assert not message.isVisibleTo(workspace)
+    memory_session.save_field(key="employees", raw="1200")  # another page's answer: a large firm
+    memory_session.save_field(key="revenue", raw="500000000")
+    workspace.reevaluate()
+    assert "大型企业不能申报" in message.text() and message.isVisibleTo(workspace)

@@ -102,8 +102,10 @@ class FirmWorkspace(QWidget):
                                                  rates=self.rates)
         self._unsaved_evaluation = True
         self.results.show_evaluation(self.evaluation)
-        self.assessment.show_assessment(services.assess_firm(profile=profile, on=self.today(), policies=self.policies,
-                                                             rates=self.rates, data_dir=self.data_dir), profile)
+        assessment = services.assess_firm(profile=profile, on=self.today(), policies=self.policies, rates=self.rates,
+                                          data_dir=self.data_dir)
+        self.assessment.show_assessment(assessment, profile)
+        self.wizard.show_warning("company_size", assessment.size.warning)  # 划型 differs from the size chosen
         name = profile.get("company_name") or "（未填写企业名称）"
         read_only = "　【只读】" if self.session.read_only else ""
         self.title.setText(f"<b>{name}</b>　最高可申请合计 {format_yuan(self.evaluation.total)} 元{read_only}")

@@ -60,6 +60,7 @@ class QuestionPage(QWizardPage):
         self.editors: dict[str, FieldEditor | TableEditor] = {}
         self.touched: set[str] = set()
         self.checks: dict[str, FieldCheck] = {}
+        self.outside: dict[str, list[Issue]] = {}  # warnings worked out from the whole firm (set_outside_warnings)
         form_widget = QWidget()
         form = QFormLayout(form_widget)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -98,12 +99,20 @@ class QuestionPage(QWizardPage):
         self.checks = check_values(self.spec, {key: editor.raw() for key, editor in self.editors.items()})
         for key, editor in self.editors.items():
             check = self.checks[key]
+            check.warnings.extend(self.outside.get(key, ()))
             empty = editor.spec.required and check.value is None and not check.errors and key in self.touched
             editor.show_issues(check.errors, check.warnings, REQUIRED_NOTICE if empty else "", check.value)
         if was_complete != self.isComplete() and self.wizard() is not None:
             # QWizard's own update (completeChanged) moves the focus out of the field being typed in
             # when the wizard is embedded in a window, so only the Next button is switched here.
             self.wizard().button(QWizard.WizardButton.NextButton).setEnabled(self.isComplete())
+
+    def set_outside_warnings(self, key: str, issues: list[Issue]) -> None:
+        """A warning for one field that depends on answers on other pages (the SME size worked out from
+        industry, employees and revenue against the size chosen here), kept until replaced."""
+        if self.outside.get(key, []) != issues:
+            self.outside[key] = issues
+            self._recheck()
 
     def load(self, values: dict[str, Any], drafts: dict[str, Any]) -> None:
         """Show saved values, or the draft the user left with an error, then check them."""

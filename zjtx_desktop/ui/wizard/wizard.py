@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget, QWizard
 
-from zjtx_desktop.core.profile import Profile
+from zjtx_desktop.core.profile import Issue, Profile
 from zjtx_desktop.core.questions import Page, Questions
 from zjtx_desktop.ui import dialogs
 from zjtx_desktop.ui.wizard.page import QuestionPage
@@ -111,6 +111,11 @@ class DeclarationWizard(QWizard):
         self.profile = self.session.profile()
         self._fill_sidebar()
         self.saved.emit(key)
+
+    def show_warning(self, key: str, message: str) -> None:
+        """A warning beside a field worked out from the whole firm (empty: none); it never blocks."""
+        spec = self.questions.field(key)
+        self.pages[spec.page].set_outside_warnings(key, [Issue(key, spec.label, message)] if message else [])
 
     def save_now(self) -> None:
         """Ctrl+S: commit the field being typed in (everything else is already stored)."""
