@@ -73,7 +73,7 @@ class MemorySession:
     def get_meta(self, *, key: str, default: Any = None) -> Any:
         return self.meta.get(key, default)
 
-    def set_meta(self, *, key: str, value: Any) -> None:
+    def set_meta(self, *, key: str, value: Any, screen_state: bool = False) -> None:
         self.meta[key] = value
 
 

@@ -281,3 +281,23 @@ def test_a_session_that_only_reads_copies_nothing_and_one_that_writes_is_backed_
         with sqlite3.connect(list_backups(data_dir)[0]) as copy:  # …holding the data as it was
             assert copy.execute("SELECT count(*) FROM companies").fetchone()[0] == 1
     assert sorted(p.stem.rsplit("-", 1)[1] for p in list_backups(data_dir)) == sorted([*before, "open", "close"])
+
+
+def test_the_page_a_user_was_on_is_kept_without_a_backup_and_an_unchanged_value_is_not_written(data_dir):
+    """Opening a firm records its wizard page: screen state, not data, so opening a firm of a 200 MB
+    database and quitting copies nothing (Ctrl+Q at once); a draft of a typed value is data."""
+    with Database.open(data_dir) as db:
+        firm = db.create_company(example_raw(0))
+        db.set_meta(firm, "wizard_page", "identity", screen_state=True)
+    before = sorted(p.name for p in list_backups(data_dir))
+    with Database.open(data_dir) as db:
+        db.set_meta(firm, "wizard_page", "operations", screen_state=True)
+        changes = db.conn.total_changes
+        db.set_meta(firm, "wizard_page", "operations", screen_state=True)
+        assert db.conn.total_changes == changes
+        assert db.get_meta(firm, "wizard_page") == "operations"
+    assert sorted(p.name for p in list_backups(data_dir)) == before
+    with Database.open(data_dir) as db:
+        db.set_meta(firm, "draft:revenue", "12万x")
+    assert sorted(p.stem.rsplit("-", 1)[1] for p in list_backups(data_dir)) == sorted(
+        [*(name.rsplit("-", 1)[1].removesuffix(".db") for name in before), "open", "close"])

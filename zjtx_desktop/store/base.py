@@ -28,6 +28,7 @@ class StoreBase:
     db: sqlite_utils.Database
     read_only_reason: str | None
     _backup_before_first_change: bool = False
+    _data_changed: bool = False  # firms' data written in this session → a backup on closing
 
     @property
     def read_only(self) -> bool:
@@ -38,11 +39,13 @@ class StoreBase:
         return default_questions()
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[None]:
-        """One transaction: all of it is committed (and on disk) when the block ends, or none of it."""
+    def _writing(self, *, data: bool = True) -> Iterator[None]:
+        """One transaction: all of it is committed (and on disk) when the block ends, or none of it.
+        `data=False` for the screen's own state (the page a user was on): it needs no backup."""
         if self.read_only:
             raise StoreError(self.read_only_reason or READ_ONLY_NOTICE)
-        if self._backup_before_first_change:
+        self._data_changed = self._data_changed or data
+        if data and self._backup_before_first_change:
             # The data as it was before this session changed anything: taken here rather than on opening,
             # so a large database opens at once and a session that only looks copies nothing.
             with translated(self.data_dir):

@@ -51,7 +51,6 @@ class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, Transfer
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self._lock = lock
         self.read_only_reason = read_only_reason  # why writing is not possible, when it is not
-        self._changes_at_open: int | None = None  # rows written once opened; none since → no closing backup
 
     @property
     def read_only(self) -> bool:
@@ -112,16 +111,15 @@ class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, Transfer
             backups.take_backup(self.conn, self.data_dir, "migration")
         migrate(self.db, found)
         self._backup_before_first_change = bool(found)  # taken by the session's first write (store/base.py)
-        self._changes_at_open = self.conn.total_changes
 
     def close(self) -> None:
-        """Rotating backup, then release the file and the lock (even if the backup fails). Nothing
-        written since opening: the backup taken on opening already holds this data, and a large
-        database closes (Ctrl+Q) without copying it again."""
+        """Rotating backup, then release the file and the lock (even if the backup fails). No firm's data
+        written in this session: the last backup already holds it, and a large database closes (Ctrl+Q)
+        without copying it again."""
         if self.conn is None:
             return
         try:
-            if not self.read_only and self.conn.total_changes != self._changes_at_open:
+            if not self.read_only and self._data_changed:
                 with translated(self.data_dir):
                     backups.take_backup(self.conn, self.data_dir, "close")
         finally:

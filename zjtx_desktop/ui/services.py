@@ -75,9 +75,9 @@ class FirmSession:
             return self._pending_meta.get(key, default)
         return self.db.get_meta(self.company_id, key, default)
 
-    def set_meta(self, *, key: str, value: Any) -> None:
+    def set_meta(self, *, key: str, value: Any, screen_state: bool = False) -> None:
         if self.exists:
-            self.db.set_meta(self.company_id, key, value)
+            self.db.set_meta(self.company_id, key, value, screen_state=screen_state)
         else:
             self._pending_meta[key] = value
 

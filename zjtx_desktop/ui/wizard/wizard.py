@@ -33,7 +33,7 @@ class Session(Protocol):
     def save_field(self, *, key: str, raw: Any) -> Any: ...
     def profile(self) -> Profile: ...
     def get_meta(self, *, key: str, default: Any = None) -> Any: ...
-    def set_meta(self, *, key: str, value: Any) -> None: ...
+    def set_meta(self, *, key: str, value: Any, screen_state: bool = False) -> None: ...
 
 
 class DeclarationWizard(QWizard):
@@ -172,7 +172,7 @@ class DeclarationWizard(QWizard):
             gaps = self.packet_gaps() if self.packet_gaps is not None else ()
             self.review.show_answers(self.applicable_pages(), self.profile, drafts, gaps)
         if not self.session.read_only:
-            self.session.set_meta(key=PAGE_META, value=key)
+            self.session.set_meta(key=PAGE_META, value=key, screen_state=True)
         self._fill_sidebar()
         self.focus_page()
 
