@@ -52,7 +52,7 @@ class DeclarationWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, "< 上一步(&B)")
         self.setButtonText(QWizard.WizardButton.NextButton, "下一步(&N) >")
         self.setButtonText(QWizard.WizardButton.FinishButton, "完成，查看结果(&R)")
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "保存并返回企业列表")
+        self.setButtonText(QWizard.WizardButton.CustomButton1, "保存并返回企业列表(&L)")
         self.customButtonClicked.connect(lambda _: self.leave())
         self.session = session
         self.questions = questions
