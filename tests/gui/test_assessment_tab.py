@@ -189,3 +189,24 @@ def test_a_link_to_a_question_on_a_page_skipped_by_a_no_answer_lands_on_that_ans
     workspace.assessment.details.anchorClicked.emit(QUrl("field:revenue_2y_ago"))
     assert user.page() == "page_tier_assessment"
     assert QApplication.focusWidget() is user.find(QLineEdit, "revenue_2y_ago")
+
+
+def test_an_imported_criteria_set_that_no_longer_loads_does_not_keep_the_firm_from_opening(
+        qtbot, memory_session, tmp_path):
+    """The firm opens, the tab assesses by the bundled sets, and says why in red."""
+    import shutil
+
+    from zjtx_desktop.core.paths import resources_dir
+    from zjtx_desktop.core.policy import default_policies, default_rates
+    from zjtx_desktop.ui.workspace import FirmWorkspace
+
+    data = tmp_path / "data"
+    broken = data / "criteria" / "miit-2027-1"
+    shutil.copytree(resources_dir() / "criteria" / "miit-2026-2", broken)
+    (broken / "set.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    memory_session.save_field(key="tier", raw="innovative")
+    workspace = FirmWorkspace(session=memory_session, questions=default_questions(), policies=default_policies(),
+                              rates=default_rates(), today=lambda: ON, data_dir=data)
+    qtbot.add_widget(workspace)
+    assert workspace.assessment.assessment.set_id == "miit-2026-2"
+    assert "导入的认定标准包无法读取，本次按程序自带的标准测算" in workspace.assessment.summary.text()

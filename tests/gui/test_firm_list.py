@@ -159,14 +159,26 @@ def test_demo_opens_the_application_on_the_example_firms(qtbot, monkeypatch):
     assert not folder.exists()  # the demo leaves nothing behind
 
 
-def test_a_damaged_policy_pack_in_the_data_folder_is_reported_at_start(qtbot, data_dir, monkeypatch):
-    shown = []
-    monkeypatch.setattr(dialogs, "warn", lambda parent, **kw: shown.append(kw["text"]))
+def test_a_damaged_policy_pack_in_the_data_folder_is_reported_at_start_and_the_firms_still_open(
+        qtbot, data_dir, monkeypatch):
+    """It used to stop the program (程序无法启动); the firms are the user's, the pack is left out."""
+    seen = []
     broken = data_dir / "policies" / "broken"
     broken.mkdir(parents=True)
     (broken / "policy.yaml").write_text("id: [unclosed", encoding="utf-8")
-    assert app.run_application(["--data-dir", str(data_dir)]) == 1
-    assert "policy.yaml" in shown[0] and "YAML" in shown[0]
+
+    def look_and_close():
+        window = next((w for w in QApplication.topLevelWidgets()
+                       if w.objectName() == "main_window" and w.isVisible()), None)
+        if window is None or window.db is None or "政策" not in window.banner.text():
+            QTimer.singleShot(10, look_and_close)
+            return
+        seen.append(window.banner.text())
+        window.close()
+
+    QTimer.singleShot(0, look_and_close)
+    assert app.run_application(["--data-dir", str(data_dir)]) == 0
+    assert "导入的政策包 broken 无法读取，评估时未用它" in seen[0]
 
 
 def test_a_size_saved_on_a_bigger_screen_is_fitted_to_this_one(qtbot, data_dir):

@@ -109,3 +109,33 @@ def test_a_data_folder_on_a_network_share_opens_read_only_and_says_why(qtbot, tm
         window.close()
     finally:
         db.close()
+
+
+def test_a_pack_that_no_longer_loads_neither_stops_the_app_nor_is_used_and_is_removed_from_the_dialog(
+        qtbot, tmp_path, monkeypatch):
+    """A damaged imported pack stopped the program at start (程序无法启动), and the only cure offered was
+    a command line. Now the firms open under the policies that load, the banner says which pack was
+    left out, and 关于政策 lists it to be removed."""
+    data_dir = tmp_path / "data"
+    import_policy_pack(source=SUCCESSOR, data_dir=data_dir)
+    installed = next((data_dir / "policies").iterdir())
+    (installed / "policy.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    window, db = window_on(qtbot, data_dir)
+    try:
+        window.show_policy_banner()
+        assert [p.id for p in window.policies] == ["xm-srdi-2024"]
+        assert f"导入的政策包 {installed.name} 无法读取" in window.banner.text()
+        dialog = window.show_policy()
+        assert dialog.installed.rowCount() == 2
+        assert dialog.installed.item(1, 1).text() == "（无法读取，未使用）"
+        dialog.installed.selectRow(1)
+        assert dialog.remove_button.isEnabled()
+        monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: True)
+        with qtbot.wait_signal(dialog.changed):
+            qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+        assert not installed.exists() and dialog.installed.rowCount() == 1
+        assert "无法读取" not in window.banner.text()
+        dialog.close()
+    finally:
+        window.close()
+        db.close()

@@ -11,25 +11,36 @@ from pathlib import Path
 from zjtx_desktop.core.policy import Policy, PolicyError, RateSeries, default_policies, load_rates
 from zjtx_desktop.store import policy_packs
 from zjtx_desktop.store.locations import rates_dir
-from zjtx_desktop.store.policy_packs import POLICY_FOLDER, installed_packs
+from zjtx_desktop.store.policy_packs import POLICY_FOLDER, InstalledPack, installed_packs
 
-__all__ = ["POLICY_FOLDER", "import_policy_pack", "installed_policies", "remove_policy_pack", "user_rates"]
+__all__ = ["POLICY_FOLDER", "import_policy_pack", "installed_policies", "readable_policies", "remove_policy_pack",
+           "user_rates"]
 
 
 def installed_policies(*, data_dir: Path) -> tuple[Policy, ...]:
-    """The bundled policy, and the successor packs an administrator imported into the data folder."""
-    imported = []
+    """The bundled policy, and the successor packs an administrator imported into the data folder;
+    a pack that no longer loads is an error here (the CLI says so and stops)."""
+    policies, unreadable = readable_policies(data_dir=data_dir)
+    if unreadable:
+        pack = unreadable[0]
+        raise PolicyError(pack.id, "", f"已安装的政策包无法读取（{pack.problem}）。请删除它："
+                                       f"zjtx-desktop policy remove {pack.id}，然后重新导入正确的政策包")
+    return policies
+
+
+def readable_policies(*, data_dir: Path) -> tuple[tuple[Policy, ...], tuple[InstalledPack, ...]]:
+    """(the bundled policy and the imported packs that load, the imported packs that do not). The
+    application starts with the first and lists the second in 关于政策 to be removed: one damaged
+    pack must not keep the firms' data out of reach."""
+    policies, unreadable = list(default_policies()), []
     for pack in installed_packs(Path(data_dir)):
         if pack.policy is None:
-            raise PolicyError(pack.id, "", f"已安装的政策包无法读取（{pack.problem}）。请删除它："
-                                           f"zjtx-desktop policy remove {pack.id}，然后重新导入正确的政策包")
-        imported.append(pack.policy)
-    ids = [p.id for p in (*default_policies(), *imported)]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise PolicyError(str(Path(data_dir) / POLICY_FOLDER), "id", f"政策编号重复：{', '.join(duplicates)}。"
-                          f"请删除重复的政策包：zjtx-desktop policy remove {duplicates[0]}")
-    return tuple(sorted((*default_policies(), *imported), key=lambda p: p.effective_from))
+            unreadable.append(pack)
+        elif pack.policy.id in {p.id for p in policies}:
+            unreadable.append(InstalledPack(pack.folder, None, f"政策编号 {pack.policy.id} 与已安装的政策重复"))
+        else:
+            policies.append(pack.policy)
+    return tuple(sorted(policies, key=lambda p: p.effective_from)), tuple(unreadable)
 
 
 def user_rates(*, data_dir: Path) -> dict[str, RateSeries]:

@@ -92,17 +92,20 @@ class AssessmentView(QWidget):
         layout.addWidget(self.size_warning)
         layout.addWidget(splitter, 1)
 
-    def show_assessment(self, assessment: Assessment, profile: Profile) -> None:
-        """Refill, keeping the selected title so an edit does not lose the user's place."""
+    def show_assessment(self, assessment: Assessment, profile: Profile, *, notice: str = "") -> None:
+        """Refill, keeping the selected title so an edit does not lose the user's place; `notice`: what
+        the user must know about the criteria used (an imported set that could not be read)."""
         selected = self.current_tier()
         self.assessment, self.profile = assessment, profile
+        notice_html = f'<br><span style="color:#b3261e">{html.escape(notice)}</span>' if notice else ""
         size, best = assessment.size, assessment.best_reachable
         size_text = size.size_label or str(size.status)
         self.summary.setText(
             f"评估日期 {assessment.on.isoformat()}，认定标准：{assessment.set_document}《{assessment.set_title}》。"
             f"目前称号：{assessment.current_tier_label}。企业规模（测算）：{size_text}"
             f"{'（' + size.line_title + '）' if size.line_title else ''}。"
-            f"<b>目前可申请的最高梯度：{best.title if best else '暂无'}</b>")
+            f"<b>目前可申请的最高梯度：{best.title if best else '暂无'}</b>"
+            f"{notice_html}")
         warning = size.warning or ("；".join(size.working) if size.status.value != "符合" else "")
         link = " <a href='field:company_size'>核对企业规模</a>" if size.warning else ""
         self.size_warning.setText(f"{html.escape(warning)}{link}" if warning else "")

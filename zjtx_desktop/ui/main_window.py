@@ -42,6 +42,7 @@ class MainWindow(TransferActions, QMainWindow):
         self.settings = AppSettings(self.data_dir)
         self.workspace: FirmWorkspace | None = None
         self._policies: tuple | None = None
+        self._unreadable_packs: tuple = ()  # imported policy packs that no longer load: left out, listed in 关于政策
         self._rates: dict = {}
         self.list_page = FirmListPage(
             [("firm_new", "新建企业(&N)", self.new_company), ("firm_open", "打开(&O)", self.open_selected),
@@ -82,7 +83,7 @@ class MainWindow(TransferActions, QMainWindow):
         if self._policies is None:
             from zjtx_desktop.store import policy_data
 
-            self._policies = policy_data.installed_policies(data_dir=self.data_dir)
+            self._policies, self._unreadable_packs = policy_data.readable_policies(data_dir=self.data_dir)
             self._rates = policy_data.user_rates(data_dir=self.data_dir)
 
     @property
@@ -132,9 +133,13 @@ class MainWindow(TransferActions, QMainWindow):
         from zjtx_desktop.ui.policy_dialog import validity_sentence
 
         policy = policy_for(self.today(), self.policies)
-        self.list_page.banner.setText(validity_sentence(policy, self.today()) + "　（帮助 → 关于政策）")
-        expired = not policy.in_force(self.today())
-        self.list_page.banner.setStyleSheet("color: #b3261e; font-weight: bold;" if expired else "font-weight: bold;")
+        text = validity_sentence(policy, self.today()) + "　（帮助 → 关于政策）"
+        if self._unreadable_packs:
+            names = "、".join(pack.id for pack in self._unreadable_packs)
+            text += f"\n导入的政策包 {names} 无法读取，评估时未用它。请在 帮助 → 关于政策 中删除后重新导入。"
+        self.list_page.banner.setText(text)
+        warn = not policy.in_force(self.today()) or self._unreadable_packs
+        self.list_page.banner.setStyleSheet("color: #b3261e; font-weight: bold;" if warn else "font-weight: bold;")
 
     @property
     def banner(self):
@@ -272,7 +277,7 @@ class MainWindow(TransferActions, QMainWindow):
         from zjtx_desktop.store import policy_data
         from zjtx_desktop.ui.policy_dialog import PolicyDialog
 
-        dialog = PolicyDialog(policies=self.policies, on=self.today(), parent=self,
+        dialog = PolicyDialog(policies=self.policies, unreadable=self._unreadable_packs, on=self.today(), parent=self,
                               import_pack=lambda source: policy_data.import_policy_pack(source=source, data_dir=self.data_dir),
                               remove_pack=lambda pack: policy_data.remove_policy_pack(pack_id=pack, data_dir=self.data_dir))
         dialog.changed.connect(lambda: self._policies_changed(dialog))
@@ -283,7 +288,7 @@ class MainWindow(TransferActions, QMainWindow):
 
     def _policies_changed(self, dialog) -> None:
         self._policies = None  # read again, with the pack just imported
-        dialog.show_policies(self.policies, self.today())
+        dialog.show_policies(self.policies, self.today(), unreadable=self._unreadable_packs)
         self.show_policy_banner()
         if self.workspace is not None:
             self.workspace.policies = self.policies

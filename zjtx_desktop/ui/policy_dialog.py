@@ -53,7 +53,7 @@ class PolicyDialog(QDialog):
     imported = Signal(object)
     changed = Signal()  # a pack was imported or removed: whoever evaluates must reload the policies
 
-    def __init__(self, *, policies: tuple[Policy, ...], on: date,
+    def __init__(self, *, policies: tuple[Policy, ...], on: date, unreadable: tuple = (),
                  import_pack: Callable[[Path], Policy], remove_pack: Callable[[str], object] | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -92,10 +92,12 @@ class PolicyDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.show_policies(policies, on)
+        self.show_policies(policies, on, unreadable=unreadable)
 
-    def show_policies(self, policies: tuple[Policy, ...], on: date) -> None:
-        self.policies, self.on = policies, on
+    def show_policies(self, policies: tuple[Policy, ...], on: date, *, unreadable: tuple = ()) -> None:
+        """`unreadable`: imported packs that no longer load (store.policy_packs.InstalledPack), listed
+        after the policies in use so that they can be removed here."""
+        self.policies, self.on, self.unreadable = policies, on, unreadable
         policy = policy_for(on, policies)
         others = "、".join(f"{p.document_number}（{p.id}）" for p in policies if p is not policy)
         text = html.escape  # a pack's texts are data from a file: shown, never interpreted as markup
@@ -114,31 +116,41 @@ class PolicyDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setToolTip(spec.clause)
                 self.clauses.setItem(row, column, item)
-        self.installed.setRowCount(len(policies))
-        for row, installed in enumerate(policies):
-            period = f"{installed.effective_from} 至 {installed.effective_to or '长期'}"
-            source = "程序自带" if is_bundled(installed) else f"导入（{installed.folder}）"
-            for column, value in enumerate((installed.id, installed.document_number, period, source)):
-                self.installed.setItem(row, column, QTableWidgetItem(value))
+        rows = [(p.id, p.document_number, f"{p.effective_from} 至 {p.effective_to or '长期'}",
+                 "程序自带" if is_bundled(p) else f"导入（{p.folder}）") for p in policies]
+        rows += [(pack.id, "（无法读取，未使用）", "", f"导入（{pack.folder}）：{pack.problem}") for pack in unreadable]
+        self.installed.setRowCount(len(rows))
+        for row, cells in enumerate(rows):
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.installed.setItem(row, column, item)
         self._update_remove_button()
 
-    def selected_policy(self) -> Policy | None:
+    def selected_pack(self) -> tuple[str, str] | None:
+        """(id, how to name it) of the selected row that may be removed: an imported pack, readable or not."""
         row = self.installed.currentRow()
-        return self.policies[row] if 0 <= row < len(self.policies) and self.installed.selectedItems() else None
+        if row < 0 or not self.installed.selectedItems():
+            return None
+        if row < len(self.policies):
+            policy = self.policies[row]
+            return None if is_bundled(policy) else (policy.id, f"{policy.document_number}（{policy.id}）")
+        pack = self.unreadable[row - len(self.policies)]
+        return pack.id, f"{pack.id}（无法读取）"
 
     def _update_remove_button(self) -> None:
-        selected = self.selected_policy()
-        self.remove_button.setEnabled(selected is not None and not is_bundled(selected))
+        self.remove_button.setEnabled(self.selected_pack() is not None)
 
     def _remove_selected(self) -> None:
-        policy = self.selected_policy()
-        if policy is None or is_bundled(policy) or self._remove_pack is None:
+        selected = self.selected_pack()
+        if selected is None or self._remove_pack is None:
             return
+        pack_id, name = selected
         if not dialogs.confirm(self, title="删除政策包", yes="删除", no="取消",
-                               text=f"确定删除政策包 {policy.document_number}（{policy.id}）吗？\n"
+                               text=f"确定删除政策包 {name} 吗？\n"
                                     "删除后，评估将按其余已安装的政策进行；需要时可重新导入。"):
             return
-        self.remove(policy.id)
+        self.remove(pack_id)
 
     def remove(self, policy_id: str) -> bool:
         try:

@@ -162,12 +162,20 @@ def build_packets(*, profile: Profile, evaluation: Evaluation, out_dir: Path, me
 
 def assess_firm(*, profile: Profile, on: date, policies: tuple[Policy, ...], rates: dict[str, RateSeries],
                 data_dir: Path):
-    """The tier self-assessment (梯度自评 tab) under the bundled criteria and those imported into the data
-    folder (loaded once, then cached); its "opens" figures use the same policies and rates."""
+    """(the tier self-assessment for the 梯度自评 tab, a notice or ""): under the bundled criteria and those
+    imported into the data folder (loaded once, then cached); its "opens" figures use the same policies
+    and rates. An imported set that no longer loads must not keep a firm from opening: the bundled sets
+    are used and the notice says so."""
     from zjtx_desktop.core.assessment import assess
+    from zjtx_desktop.core.assessment.loader import CriteriaError, default_library
     from zjtx_desktop.store.criteria_packs import installed_library
 
-    return assess(profile, on, library=installed_library(data_dir=data_dir), policies=policies, rates=rates)
+    try:
+        library, notice = installed_library(data_dir=data_dir), ""
+    except CriteriaError as error:
+        library = default_library()
+        notice = f"数据文件夹中导入的认定标准包无法读取，本次按程序自带的标准测算：{error}"
+    return assess(profile, on, library=library, policies=policies, rates=rates), notice
 
 
 def build_assessment_report(*, profile: Profile, assessment, folder: Path | str) -> Path:

@@ -104,9 +104,9 @@ class FirmWorkspace(QWidget):
                                                  rates=self.rates)
         self._unsaved_evaluation = True
         self.results.show_evaluation(self.evaluation)
-        assessment = services.assess_firm(profile=profile, on=self.today(), policies=self.policies, rates=self.rates,
-                                          data_dir=self.data_dir)
-        self.assessment.show_assessment(assessment, profile)
+        assessment, notice = services.assess_firm(profile=profile, on=self.today(), policies=self.policies,
+                                                  rates=self.rates, data_dir=self.data_dir)
+        self.assessment.show_assessment(assessment, profile, notice=notice)
         self.wizard.show_warning("company_size", assessment.size.warning)  # 划型 differs from the size chosen
         name = profile.get("company_name") or "（未填写企业名称）"
         read_only = "　【只读】" if self.session.read_only else ""
