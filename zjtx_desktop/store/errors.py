@@ -94,8 +94,15 @@ class FileNotWritten(StoreError):
     """A file the store writes (export, backup, restore) could not be written; the old one is untouched."""
 
     def __init__(self, failure: WriteFailed):
-        self.path, self.in_use = failure.path, failure.in_use
+        self.path, self.in_use, self.cause = failure.path, failure.in_use, failure.cause
         super().__init__(f"{failure}。原有文件未作改动。")
+
+
+def automatic_backup_failure(error: StoreError) -> str:
+    """What went wrong with an automatic backup, as the middle of a sentence: which file and why."""
+    if isinstance(error, FileNotWritten):
+        return f"未能写入 {error.path}（{error.cause}）"
+    return f"没有完成（{str(error).rstrip('。')}）"
 
 
 @contextlib.contextmanager
