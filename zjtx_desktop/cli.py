@@ -1,7 +1,8 @@
 """`zjtx-desktop`: the command line beside the application, driving the same core.
 
 With no command it opens the application. Every command reports bad input in Chinese with exit
-code 2 and never shows a traceback.
+code 2 and never shows a traceback. An automatic backup that failed (the data itself committed) is a
+warning on stderr after the command's own output; the exit code stays the command's own.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     if not argv or argv[0].startswith("--") and argv[0] not in ("--help", "--version"):
         return open_application(argv)  # before the commands are imported: the window shows sooner
-    from zjtx_desktop.commands.common import UserError
+    from zjtx_desktop.commands.common import UserError, print_backup_warnings
     from zjtx_desktop.store.errors import StoreError
 
     parser = build_parser()
@@ -56,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    finally:  # a failed automatic backup is a warning after the command's own result: never instead of it
+        print_backup_warnings()
 
 
 def open_application(argv: list[str]) -> int:
