@@ -8,6 +8,7 @@ warning on stderr after the command's own output; the exit code stays the comman
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 from zjtx_desktop import __version__
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("--") and argv[0] not in ("--help", "--version"):
         return open_application(argv)  # before the commands are imported: the window shows sooner
     from zjtx_desktop.commands.common import UserError, print_backup_warnings
-    from zjtx_desktop.store.errors import StoreError
+    from zjtx_desktop.store.errors import StoreError, explained
 
     parser = build_parser()
     try:
@@ -53,6 +54,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except (UserError, StoreError) as error:
         print(f"错误：{error}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as error:  # a read outside the store's own translation (a USB stick pulled out)
+        if isinstance(error, sqlite3.ProgrammingError):
+            raise
+        from zjtx_desktop.store.locations import default_data_dir
+
+        print(f"错误：{explained(error, getattr(args, 'data_dir', None) or default_data_dir())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)

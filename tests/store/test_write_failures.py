@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from store_helpers import example_raw, fill_template, firm_row
 
-from zjtx_desktop.store import Database, importing
+from zjtx_desktop.store import Database, StoreError, importing
 from zjtx_desktop.store.locations import rates_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -249,3 +249,44 @@ def test_an_import_that_fills_a_real_disk_reports_what_it_saved_and_that_no_back
     assert f"此前的{saved}家企业已保存" in done.stderr
     assert f"警告：已保存 {saved} 家企业的数据；但关闭时的自动备份未能写入" in done.stderr
     assert "磁盘空间不足" in done.stderr.split("警告：")[1]
+
+
+def test_a_disk_that_fails_under_the_database_is_said_in_chinese_never_a_traceback(data, tmp_path):
+    """A file-size limit makes SQLite's own writes fail with "disk I/O error", as a USB stick pulled out."""
+    workbook = fill_template(tmp_path / "firms.xlsx", [firm_row(number) for number in range(1, 401)])
+    done = cli("import", str(workbook), "--data-dir", str(data), limit_file_size=300_000)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "磁盘读写出错（U盘被拔出或磁盘故障？）" in done.stderr and str(data) in done.stderr
+    assert "导入在第1家企业处中断" in done.stderr  # the import report still says how far it got
+    with Database.open(data) as db:
+        assert len(db.list_companies()) == 1 and db.integrity_problems() == []
+
+
+def _sqlite_error(kind, text: str, code: int):
+    error = kind(text)
+    error.sqlite_errorcode = code
+    return error
+
+
+@pytest.mark.parametrize(("error", "said", "not_said"), [
+    (_sqlite_error(sqlite3.OperationalError, "disk I/O error", 522), "磁盘读写出错（U盘被拔出或磁盘故障？）", "损坏"),
+    (_sqlite_error(sqlite3.OperationalError, "disk I/O error", 10), "关闭本软件后重新打开", "损坏"),
+    (_sqlite_error(sqlite3.DatabaseError, "database disk image is malformed", 11), "损坏", "U盘"),
+    (_sqlite_error(sqlite3.DatabaseError, "file is not a database", 26), "zjtx-desktop check-db", "U盘"),
+    (_sqlite_error(sqlite3.OperationalError, "out of memory", 7), "内存不足", "损坏"),
+    (_sqlite_error(sqlite3.OperationalError, "protocol error", 15), "技术支持", "损坏"),
+], ids=["io-error-write", "io-error", "corrupt", "not-a-database", "no-memory", "other"])
+def test_every_sqlite_error_a_user_can_meet_is_said_with_the_path_and_what_to_do(data, monkeypatch, capsys,
+                                                                                error, said, not_said):
+    from zjtx_desktop.cli import main
+
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(Database, "list_companies", fail)
+    assert main(["list", "--data-dir", str(data)]) == 2
+    printed = capsys.readouterr().err
+    assert printed.startswith("错误：") and said in printed and not_said not in printed and str(data) in printed
+    with pytest.raises(StoreError) as caught, Database.open(data) as db, db._writing():  # inside the store too
+        raise error
+    assert said in str(caught.value) and not_said not in str(caught.value)

@@ -41,8 +41,14 @@ def backup_connection(conn: sqlite3.Connection, dest: Path) -> Path:
             finally:
                 target.close()
     except sqlite3.OperationalError as error:
-        full = "full" in str(error).lower()
-        raise WriteFailed(dest, describe(OSError(28, str(error))) if full else f"{error}，请检查保存位置后重试") from error
+        text = str(error).lower()
+        if "full" in text:
+            cause = describe(OSError(28, str(error)))
+        elif "i/o" in text:
+            cause = "磁盘读写出错（U盘被拔出或磁盘故障？），请检查保存位置和数据文件夹所在的磁盘后重试"
+        else:
+            cause = f"{error}，请检查保存位置后重试"
+        raise WriteFailed(dest, cause) from error
     return dest
 
 
