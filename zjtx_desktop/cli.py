@@ -1,12 +1,14 @@
 """`zjtx-desktop`: the command line beside the application, driving the same core.
 
 With no command it opens the application. Every command reports bad input in Chinese with exit
-code 2 and never shows a traceback.
+code 2 and never shows a traceback. An automatic backup that failed (the data itself committed) is a
+warning on stderr after the command's own output; the exit code stays the command's own.
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 from zjtx_desktop import __version__
@@ -40,8 +42,8 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     if not argv or argv[0].startswith("--") and argv[0] not in ("--help", "--version"):
         return open_application(argv)  # before the commands are imported: the window shows sooner
-    from zjtx_desktop.commands.common import UserError
-    from zjtx_desktop.store.errors import StoreError
+    from zjtx_desktop.commands.common import UserError, print_backup_warnings
+    from zjtx_desktop.store.errors import StoreError, explained
 
     parser = build_parser()
     try:
@@ -53,9 +55,18 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, StoreError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
+    except sqlite3.DatabaseError as error:  # a read outside the store's own translation (a USB stick pulled out)
+        if isinstance(error, sqlite3.ProgrammingError):
+            raise
+        from zjtx_desktop.store.locations import default_data_dir
+
+        print(f"错误：{explained(error, getattr(args, 'data_dir', None) or default_data_dir())}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    finally:  # a failed automatic backup is a warning after the command's own result: never instead of it
+        print_backup_warnings()
 
 
 def open_application(argv: list[str]) -> int:

@@ -139,3 +139,23 @@ def test_results_outside_the_policy_dates_show_the_figure_only_as_reference(db, 
     assert firm[f"{measure} 最高可申请（元）"] is None and Decimal(str(firm[reference[0]])) > 0
     assert firm["补助合计（元）"] == 0
     assert any("仅供参考" in str(row[0]) and "不计入合计" in str(row[0]) for row in rows[2:])
+
+
+def test_signed_arithmetic_accepted_on_import_is_exported_with_the_text_mark(db, tmp_path):
+    """"-2+3" is only arithmetic, so import takes it as text; but Excel would turn it into =-2+3 once the
+    cell is edited. Export marks every text starting with = + - @ that is not a plain number; a plain
+    negative figure stays as it is, and the round trip gives back the same texts."""
+    texts = {"注册地址": "-2+3", "通讯地址": "-5", "联系人办公电话": "+86 592 1234567"}
+    workbook = fill_template(tmp_path / "f.xlsx", [firm_row(1, **texts, 净利润=-50000)])
+    assert db.import_excel(workbook).ok
+    db.export_excel(tmp_path / "all.xlsx")
+    sheet = load_workbook(tmp_path / "all.xlsx")["企业信息"]
+    cells = {header.value: cell for header, cell in zip(sheet[1], sheet[2], strict=True)}
+    assert cells["注册地址"].quotePrefix and cells["联系人办公电话"].quotePrefix
+    assert cells["注册地址"].data_type == "s" and cells["注册地址"].value == "-2+3"
+    assert not cells["通讯地址"].quotePrefix and cells["净利润"].value == -50000 and not cells["净利润"].quotePrefix
+    report = db.import_excel(tmp_path / "all.xlsx", update_existing=True)
+    assert report.ok and report.updated
+    profile = db.profile(db.list_companies()[0].id)
+    assert [profile.get(key) for key in ("registered_address", "mailing_address", "contact_phone")] == list(
+        texts.values())

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import Workbook
 from store_helpers import example_raw, firm_row, make_uscc
 
-from zjtx_desktop.store import Database
+from zjtx_desktop.store import Database, list_backups
 from zjtx_desktop.store.importing import BATCH
 from zjtx_desktop.store.locations import database_path
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL 
 IMPORTER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from zjtx_desktop.store import Database
+    from zjtx_desktop.store import Database, list_backups
     db = Database.open(Path(sys.argv[1]))
     db.import_excel(Path(sys.argv[2]), on_batch=lambda done: print(done, flush=True))
     print("done", flush=True)
@@ -31,11 +31,22 @@ IMPORTER = textwrap.dedent("""
 SAVER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from zjtx_desktop.store import Database
+    from zjtx_desktop.store import Database, list_backups
     db = Database.open(Path(sys.argv[1]))
     firm = db.company_id_by_uscc(sys.argv[2])
     assert db.save_field(firm, "revenue", "123456.78").saved
     print("saved", flush=True)
+    sys.stdin.read()
+""")
+
+ADDER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from zjtx_desktop.store import Database, list_backups
+    db = Database.open(Path(sys.argv[1]))
+    for number in range(3):
+        db.create_company({"company_name": f"厦门崩溃前第{number}测试有限公司"})
+    print("added", flush=True)
     sys.stdin.read()
 """)
 
@@ -118,3 +129,33 @@ def test_a_saved_field_survives_a_kill_right_after_save_returns(data_dir):
         firm = db.company_id_by_uscc(example_raw(0)["uscc"])
         assert str(db.profile(firm).get("revenue")) == "123456.78"
         assert db.field_history(firm, "revenue")[-1].new == "123456.78"
+
+
+def _firms_in(path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM companies").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_the_work_of_a_killed_session_is_backed_up_as_soon_as_the_folder_is_opened_again(data_dir):
+    """A session that added firms and was killed took no closing backup; the next session only looks.
+    Opening it again backs up at once, so the newest backup holds what the database holds."""
+    with Database.open(data_dir) as db:
+        db.create_company(example_raw(0))
+    process = _start(ADDER, data_dir)
+    try:
+        assert process.stdout.readline().strip() == "added"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert _firms_in(list_backups(data_dir)[0]) == 1  # the killed session's work is in no backup yet
+    with Database.open(data_dir) as db:
+        assert len(db.list_companies()) == 4  # only looking
+    assert _firms_in(list_backups(data_dir)[0]) == 4
+    assert db.recovered_backup == list_backups(data_dir)[0] and db.backup_warnings() == []
+    names = [p.name for p in list_backups(data_dir)]
+    with Database.open(data_dir) as db:  # closed cleanly since: looking copies nothing again
+        assert len(db.list_companies()) == 4 and db.recovered_backup is None
+    assert [p.name for p in list_backups(data_dir)] == names

@@ -141,6 +141,13 @@ def test_a_zip_member_outside_the_pack_is_refused(tmp_path, data, name):
     assert not list(tmp_path.rglob("escaped.yaml"))
 
 
+def test_a_file_name_turned_around_by_an_invisible_character_is_named_as_it_is(tmp_path, data):
+    """"notes\u202etxt.exe" reads "notesexe.txt" on screen: the refusal names the hidden character."""
+    archive = zipped(pack(tmp_path), tmp_path / "rlo.zip", {"pack/notes\u202etxt.exe": b"x"})
+    said = refused(archive, data, "notes〔U+202E（从右向左覆盖）〕txt.exe")
+    assert "\u202e" not in said
+
+
 def test_a_symbolic_link_stored_in_a_zip_is_refused(tmp_path, data):
     link = zipfile.ZipInfo("pack/notes.txt")
     link.external_attr = (stat.S_IFLNK | 0o777) << 16

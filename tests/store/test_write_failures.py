@@ -4,6 +4,7 @@ exactly the firms it saved."""
 
 import resource
 import signal
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from store_helpers import example_raw, fill_template, firm_row
 
-from zjtx_desktop.store import Database, importing
+from zjtx_desktop.store import Database, StoreError, importing
 from zjtx_desktop.store.locations import rates_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,3 +125,168 @@ def test_the_cli_prints_the_report_of_an_interrupted_import(tmp_path, monkeypatc
     assert main(["import", str(workbook), "--data-dir", str(tmp_path / "data")]) == 2
     printed = capsys.readouterr().err
     assert "新增 1 家企业" in printed and "此前的1家企业已保存" in printed and "磁盘空间已满" in printed
+
+
+def _backups_fail(monkeypatch, *reasons: str) -> list[str]:
+    """Automatic backups of these reasons fail as on a full disk; the reasons of every attempt, in order."""
+    import errno
+
+    from zjtx_desktop.core.atomic import WriteFailed, describe
+    from zjtx_desktop.store import backups
+
+    attempts = []
+    real = backups.backup_connection
+
+    def full(conn, dest):
+        reason = Path(dest).stem.rsplit("-", 1)[1]
+        attempts.append(reason)
+        if reason in reasons:
+            raise WriteFailed(dest, describe(OSError(errno.ENOSPC, "No space left on device")))
+        return real(conn, dest)
+
+    monkeypatch.setattr(backups, "backup_connection", full)
+    return attempts
+
+
+def test_a_closing_backup_that_fails_never_hides_the_import_report(tmp_path, monkeypatch, capsys):
+    """The import committed 2 firms, then the disk filled; the closing backup cannot be written either.
+    The user still gets the report and learns the data is saved but not backed up, and what to do."""
+    from zjtx_desktop.cli import main
+    from zjtx_desktop.store.errors import DiskFull
+
+    calls = []
+
+    def full_on_the_third_firm(db, firm, *args):
+        calls.append(firm)
+        if len(calls) == 3:
+            raise DiskFull()
+        return real(db, firm, *args)
+
+    real = importing._write_firm
+    monkeypatch.setattr(importing, "BATCH", 1)
+    monkeypatch.setattr(importing, "_write_firm", full_on_the_third_firm)
+    _backups_fail(monkeypatch, "close")
+    workbook = fill_template(tmp_path / "firms.xlsx", [firm_row(number) for number in range(1, 5)])
+    assert main(["import", str(workbook), "--data-dir", str(tmp_path / "data")]) == 2
+    printed = capsys.readouterr().err
+    assert "新增 2 家企业" in printed and "此前的2家企业已保存" in printed and "重新导入同一文件" in printed
+    warning = next(line for line in printed.splitlines() if line.startswith("警告："))
+    assert "已保存 2 家企业的数据；但关闭时的自动备份未能写入" in warning and "-close.db" in warning
+    assert "磁盘空间不足" in warning and "再打开一次本软件" in warning
+    assert printed.index("新增 2 家企业") < printed.index("警告：")  # the command's own result first
+    monkeypatch.undo()
+    with Database.open(tmp_path / "data") as db:  # the space is back: the next opening backs up at once
+        assert db.recovered_backup is not None and len(db.list_companies()) == 2
+    copy = sqlite3.connect(db.recovered_backup)
+    assert copy.execute("SELECT count(*) FROM companies").fetchone()[0] == 2
+    copy.close()
+
+
+def test_a_complete_import_whose_closing_backup_fails_succeeds_with_a_warning(tmp_path, monkeypatch, capsys):
+    from zjtx_desktop.cli import main
+
+    _backups_fail(monkeypatch, "close")
+    workbook = fill_template(tmp_path / "firms.xlsx", [firm_row(number) for number in range(1, 4)])
+    assert main(["import", str(workbook), "--data-dir", str(tmp_path / "data")]) == 0
+    captured = capsys.readouterr()
+    assert "新增 3 家企业" in captured.out and "Traceback" not in captured.err
+    assert "\n警告：已保存 3 家企业的数据；但关闭时的自动备份未能写入" in captured.err
+
+
+def test_an_opening_backup_that_fails_is_the_error_shown_and_closing_does_not_copy_again(data, monkeypatch, capsys):
+    """Nothing was written (the backup before the first change failed): there is nothing for a closing
+    backup to keep, and its failure must not replace the real error."""
+    from zjtx_desktop.cli import main
+
+    attempts = _backups_fail(monkeypatch, "open", "close")
+    example = sorted((ROOT / "examples").glob("*.json"))[1]
+    assert main(["import", str(example), "--data-dir", str(data)]) == 2
+    printed = capsys.readouterr().err
+    assert "导入在第1家企业处中断（无法写入" in printed and "-open.db" in printed and "磁盘空间不足" in printed
+    assert "-close.db" not in printed and "警告" not in printed and attempts == ["open"]
+    with Database.open(data) as db:
+        assert len(db.list_companies()) == 1
+
+
+def _tmpfs_prefix(mount: Path, size: str) -> tuple[str, ...] | None:
+    """A command prefix that runs a shell script with a real, small tmpfs at `mount` (a user and mount
+    namespace: no privilege needed), or None where the kernel does not allow it."""
+    import shutil
+
+    mount.mkdir()
+    prefix = ("unshare", "-rm", "sh", "-c", f'mount -t tmpfs -o size={size} tmpfs "{mount}" && sh -c "$1"', "sh")
+    if shutil.which("unshare") is None:
+        return None
+    probe = subprocess.run([*prefix, "true"], capture_output=True, text=True)
+    return prefix if probe.returncode == 0 else None
+
+
+@pytest.mark.slow
+def test_an_import_that_fills_a_real_disk_reports_what_it_saved_and_that_no_backup_holds_it(tmp_path):
+    import shlex
+
+    from openpyxl import Workbook
+
+    prefix = _tmpfs_prefix(tmp_path / "disk", "1200k")
+    if prefix is None:
+        pytest.skip("no user namespaces here to mount a small tmpfs")
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("企业信息")
+    sheet.append(list(firm_row(0)))
+    for number in range(1, 2001):
+        sheet.append(list(firm_row(number).values()))
+    workbook.save(tmp_path / "firms.xlsx")
+    zjtx = f"{shlex.quote(sys.executable)} -m zjtx_desktop.cli"
+    folder = shlex.quote(str(tmp_path / "disk" / "data"))
+    script = (f"{zjtx} import {shlex.quote(str(sorted((ROOT / 'examples').glob('*.json'))[0]))} --data-dir {folder}"
+              f" >/dev/null; {zjtx} import {shlex.quote(str(tmp_path / 'firms.xlsx'))} --data-dir {folder};"
+              f" echo rc=$?; {zjtx} list --data-dir {folder} | tail -n 1")
+    done = subprocess.run([*prefix, script], capture_output=True, text=True, encoding="utf-8", timeout=600, cwd=ROOT)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "rc=2" in done.stdout, done.stdout + done.stderr
+    saved = int(done.stderr.split("新增 ")[1].split(" 家")[0])
+    assert 0 < saved < 2000 and f"共 {saved + 1} 家企业" in done.stdout
+    assert f"此前的{saved}家企业已保存" in done.stderr
+    assert f"警告：已保存 {saved} 家企业的数据；但关闭时的自动备份未能写入" in done.stderr
+    assert "磁盘空间不足" in done.stderr.split("警告：")[1]
+
+
+def test_a_disk_that_fails_under_the_database_is_said_in_chinese_never_a_traceback(data, tmp_path):
+    """A file-size limit makes SQLite's own writes fail with "disk I/O error", as a USB stick pulled out."""
+    workbook = fill_template(tmp_path / "firms.xlsx", [firm_row(number) for number in range(1, 401)])
+    done = cli("import", str(workbook), "--data-dir", str(data), limit_file_size=300_000)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "磁盘读写出错（U盘被拔出或磁盘故障？）" in done.stderr and str(data) in done.stderr
+    assert "导入在第1家企业处中断" in done.stderr  # the import report still says how far it got
+    with Database.open(data) as db:
+        assert len(db.list_companies()) == 1 and db.integrity_problems() == []
+
+
+def _sqlite_error(kind, text: str, code: int):
+    error = kind(text)
+    error.sqlite_errorcode = code
+    return error
+
+
+@pytest.mark.parametrize(("error", "said", "not_said"), [
+    (_sqlite_error(sqlite3.OperationalError, "disk I/O error", 522), "磁盘读写出错（U盘被拔出或磁盘故障？）", "损坏"),
+    (_sqlite_error(sqlite3.OperationalError, "disk I/O error", 10), "关闭本软件后重新打开", "损坏"),
+    (_sqlite_error(sqlite3.DatabaseError, "database disk image is malformed", 11), "损坏", "U盘"),
+    (_sqlite_error(sqlite3.DatabaseError, "file is not a database", 26), "zjtx-desktop check-db", "U盘"),
+    (_sqlite_error(sqlite3.OperationalError, "out of memory", 7), "内存不足", "损坏"),
+    (_sqlite_error(sqlite3.OperationalError, "protocol error", 15), "技术支持", "损坏"),
+], ids=["io-error-write", "io-error", "corrupt", "not-a-database", "no-memory", "other"])
+def test_every_sqlite_error_a_user_can_meet_is_said_with_the_path_and_what_to_do(data, monkeypatch, capsys,
+                                                                                error, said, not_said):
+    from zjtx_desktop.cli import main
+
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(Database, "list_companies", fail)
+    assert main(["list", "--data-dir", str(data)]) == 2
+    printed = capsys.readouterr().err
+    assert printed.startswith("错误：") and said in printed and not_said not in printed and str(data) in printed
+    with pytest.raises(StoreError) as caught, Database.open(data) as db, db._writing():  # inside the store too
+        raise error
+    assert said in str(caught.value) and not_said not in str(caught.value)

@@ -52,11 +52,27 @@ def data_dir_of(args) -> Path:
     return args.data_dir or default_data_dir()
 
 
+_opened: list = []  # the databases this command opened, whose failed automatic backups are still to be said
+
+
 def open_database(args, *, read_only: bool = False):
-    """The store of `--data-dir` (or the default folder). StoreErrors reach the user via cli.main."""
+    """The store of `--data-dir` (or the default folder). StoreErrors reach the user via cli.main, and
+    so do automatic backups that failed (print_backup_warnings), after what the command itself said."""
     from zjtx_desktop.store import Database
 
-    return Database.open(data_dir_of(args), read_only=read_only)
+    database = Database.open(data_dir_of(args), read_only=read_only)
+    _opened.append(database)
+    return database
+
+
+def print_backup_warnings(database=None, *, saved: str = "本次的修改都已保存") -> None:
+    """Say on stderr which automatic backup failed, once per database (all of them by default): a
+    warning, not an error — the data is committed and the command's own result stands."""
+    for opened in [database] if database is not None else list(_opened):
+        for warning in opened.backup_warnings(saved):
+            print(f"警告：{warning}", file=sys.stderr)
+        if opened in _opened:
+            _opened.remove(opened)
 
 
 def user_rates(args):

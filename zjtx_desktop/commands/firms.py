@@ -5,7 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from zjtx_desktop.commands.common import UserError, add_data_dir, company_id, open_database, pad
+from zjtx_desktop.commands.common import (
+    UserError,
+    add_data_dir,
+    company_id,
+    open_database,
+    pad,
+    print_backup_warnings,
+)
 from zjtx_desktop.core.money import format_yuan
 
 
@@ -61,6 +68,7 @@ def run_import(args) -> int:
             report = db.import_excel(args.file, update_existing=args.update,
                                      on_batch=lambda done: print(f"已处理 {done} 家……", file=sys.stderr))
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
+    print_backup_warnings(db, saved=f"已保存 {len(report.created) + len(report.updated)} 家企业的数据")
     return 0 if report.ok else 2
 
 

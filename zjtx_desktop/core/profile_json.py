@@ -17,7 +17,7 @@ from typing import Any
 
 from zjtx_desktop.core.profile import Issue, ProfileInvalid
 from zjtx_desktop.core.questions import Questions, default_questions
-from zjtx_desktop.core.values import TEXT_MARK, formula_like
+from zjtx_desktop.core.values import TEXT_MARK, formula_like, formula_start
 
 MAX_PROFILE_BYTES = 4 * 1024 * 1024  # a firm with 2,000 table rows is a few hundred KB
 MAX_DEPTH = 5  # {field: [{column: value}]} is 3 deep; a wrong type a little deeper gets its own message
@@ -116,8 +116,7 @@ def _text(value: Any) -> tuple[Any, str | None]:
     if value.startswith(TEXT_MARK):
         return value[len(TEXT_MARK):], None
     if formula_like(value):
-        first = value.strip()[:1]
-        return None, (f"以“{first}”开头，在Excel等表格软件中会被当作公式执行，已拒绝。"
+        return None, (f"{formula_start(value)}，在Excel等表格软件中会被当作公式执行，已拒绝。"
                       f"如确是文字，请在开头加英文单引号（{TEXT_MARK}）")
     return value, None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -47,10 +48,46 @@ FORMULA_START = frozenset("=+-@＝＋－＠")
 LEADING_BLANKS = re.compile(r"^[\s\u200b\u200c\u200d\u2060\ufeff]+")
 PLAIN_SIGNED = re.compile(r"[-+－＋][\d\s.,，()（）\-+－＋]*")
 TEXT_MARK = "'"  # a leading apostrophe says "this is text", as in Excel
+# Characters a message cannot show (they print as nothing, or turn the text around): named instead.
+INVISIBLE_NAMES = {
+    "\ufeff": "BOM", "\u200b": "零宽空格", "\u200c": "零宽不连字", "\u200d": "零宽连字", "\u2060": "零宽不换行",
+    "\u200e": "从左向右标记", "\u200f": "从右向左标记", "\u202a": "从左向右嵌入", "\u202b": "从右向左嵌入",
+    "\u202c": "方向格式结束", "\u202d": "从左向右覆盖", "\u202e": "从右向左覆盖", "\u2066": "从左向右隔离",
+    "\u2067": "从右向左隔离", "\u2068": "方向隔离", "\u2069": "方向隔离结束", "\u00ad": "软连字符",
+    "\u00a0": "不换行空格", "\u3000": "全角空格", "\t": "制表符", "\n": "换行符", "\r": "回车符",
+}
+UNSEEN_CATEGORIES = {"Cc": "控制字符", "Cf": "格式字符", "Zs": "空白字符", "Zl": "换行符", "Zp": "分段符"}
 
 
 class ValueProblem(ValueError):
     """A value that cannot be accepted; str(problem) is the Chinese instruction to the user."""
+
+
+class TooLarge(ValueProblem):
+    """A figure beyond any a firm states; said in the field's own unit by the field's parser."""
+
+
+def unseen(character: str) -> bool:
+    return character != " " and unicodedata.category(character) in UNSEEN_CATEGORIES
+
+
+def character_name(character: str) -> str:
+    """"U+FEFF（BOM）": an invisible character as a message can show it."""
+    name = INVISIBLE_NAMES.get(character) or UNSEEN_CATEGORIES.get(unicodedata.category(character), "字符")
+    return f"U+{ord(character):04X}（{name}）"
+
+
+def shown(text: str) -> str:
+    """A user's text for quoting in a message, every invisible character in it named in brackets."""
+    return "".join(f"〔{character_name(ch)}〕" if unseen(ch) else ch for ch in text)
+
+
+def formula_start(text: str) -> str:
+    """How a formula-like text starts, for the refusal: "以“=”开头", or the invisible character before it."""
+    first = text.strip()[:1]
+    if first and unseen(first):
+        return f"以不可见字符 {character_name(first)}开头（其后是“{LEADING_BLANKS.sub('', text)[:1]}”）"
+    return f"以“{first}”开头"
 
 
 def is_blank(raw: Any) -> bool:
@@ -123,7 +160,7 @@ def _date(spec: Field, raw: Any) -> date:
                 try:
                     value = date(*(int(part) for part in match.groups()))
                 except ValueError:
-                    raise ValueProblem(f"没有 {raw.strip()} 这一天，请核对年月日") from None
+                    raise ValueProblem(f"没有 {shown(raw.strip())} 这一天，请核对年月日") from None
                 break
         if value is None:
             raise ValueProblem("日期请写成 2025-03-31 这样的格式")
@@ -144,7 +181,7 @@ def _decimal(raw: Any) -> Decimal:
         if not math.isfinite(raw):
             raise ValueProblem("不是有限的数字（NaN 或无穷大），请填写实际的数字")
         if abs(raw) >= float(NUMBER_LIMIT):
-            raise ValueProblem("数字过大，请核对（本软件金额单位均为元）")
+            raise TooLarge("数字过大，请核对（本软件金额单位均为元）")
         return _bounded(Decimal(repr(raw)))
     if isinstance(raw, Decimal):
         return _bounded(raw)
@@ -153,7 +190,7 @@ def _decimal(raw: Any) -> Decimal:
         if len(cleaned) > MAX_NUMBER_CHARS:
             raise ValueProblem("数字过长，请核对")
         if not PLAIN_NUMBER.fullmatch(cleaned):
-            raise ValueProblem(f"“{raw.strip()}”不是数字，请只填写阿拉伯数字（如 1860000，不要用科学计数法）")
+            raise ValueProblem(f"“{shown(raw.strip())}”不是数字，请只填写阿拉伯数字（如 1860000，不要用科学计数法）")
         return _bounded(Decimal(cleaned))
     raise ValueProblem("请填写数字")
 
@@ -162,7 +199,7 @@ def _bounded(value: Decimal) -> Decimal:
     if not value.is_finite():
         raise ValueProblem("不是有限的数字（NaN 或无穷大），请填写实际的数字")
     if value and value.adjusted() >= NUMBER_LIMIT.adjusted():
-        raise ValueProblem("数字过大，请核对（本软件金额单位均为元）")
+        raise TooLarge("数字过大，请核对（本软件金额单位均为元）")
     exponent = value.as_tuple().exponent
     if exponent < -MAX_FRACTION_DIGITS:
         raise ValueProblem(f"小数位数过多，请最多保留{MAX_FRACTION_DIGITS}位小数")
@@ -192,20 +229,26 @@ def _money(spec: Field, raw: Any) -> Decimal:
 
 
 def _integer(spec: Field, raw: Any) -> int:
-    value = _decimal(raw)
+    limit = spec.max if spec.max is not None else COUNT_LIMIT
+    try:
+        value = _decimal(raw)
+    except TooLarge:  # a count of people, patents, points: not yuan
+        raise ValueProblem(f"数字过大，不能大于{limit}{spec.unit}，请核对") from None
     if value != value.to_integral_value():
         raise ValueProblem("请填写整数")
     number = int(value)
     if spec.min is not None and number < spec.min:
-        raise ValueProblem(f"不能小于{spec.min}")
-    limit = spec.max if spec.max is not None else COUNT_LIMIT
+        raise ValueProblem(f"不能小于{spec.min}{spec.unit}")
     if number > limit:
-        raise ValueProblem(f"不能大于{limit}")
+        raise ValueProblem(f"不能大于{limit}{spec.unit}，请核对")
     return number
 
 
 def _percent(spec: Field, raw: Any) -> Decimal:
-    value = _decimal(raw.replace("%", "").replace("％", "") if isinstance(raw, str) else raw)
+    try:
+        value = _decimal(raw.replace("%", "").replace("％", "") if isinstance(raw, str) else raw)
+    except TooLarge:
+        raise ValueProblem("百分比过大，请以百分数填写（如 3.45 表示 3.45%）") from None
     if value < 0:
         raise ValueProblem("百分比不能为负数")
     if value > 100:
@@ -228,7 +271,7 @@ def _choice(spec: Field, raw: Any) -> Any:
         if typed in {_plain(option.label), *(_plain(alias) for alias in option.aliases)}:
             return option.value
     labels = "、".join(option.label for option in spec.options)
-    raise ValueProblem(f"“{raw}”不是可选项，请从以下选择：{labels}")
+    raise ValueProblem(f"“{shown(str(raw))}”不是可选项，请从以下选择：{labels}")
 
 
 def _bool(spec: Field, raw: Any) -> bool:

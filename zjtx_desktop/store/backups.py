@@ -2,16 +2,22 @@
 
 Automatic copies (on open, on close, before a deletion) rotate so the folder cannot grow without
 end; copies the user asks for, and those taken before a migration or a restore, are kept.
+
+A marker file beside the database says "firm data was written that no backup holds": it is created
+before a session's first data write and removed only after its closing backup succeeded. A session
+killed (or a closing backup that failed on a full disk) leaves it, and the next opening for writing
+takes a backup at once, so the newest work is never only in the database.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from zjtx_desktop.core.atomic import WriteFailed, atomic_path, describe
-from zjtx_desktop.store.locations import backups_dir
+from zjtx_desktop.core.atomic import WriteFailed, atomic_path, describe, fsync_folder, write_text
+from zjtx_desktop.store.locations import backups_dir, unbacked_marker_path
 from zjtx_desktop.store.permissions import private_folder, private_subfolder
 
 KEEP = {"open": 3, "close": 3, "delete": 10}  # 10,000 firms make a ~70 MB file: keep the folder modest
@@ -35,8 +41,14 @@ def backup_connection(conn: sqlite3.Connection, dest: Path) -> Path:
             finally:
                 target.close()
     except sqlite3.OperationalError as error:
-        full = "full" in str(error).lower()
-        raise WriteFailed(dest, describe(OSError(28, str(error))) if full else f"{error}，请检查保存位置后重试") from error
+        text = str(error).lower()
+        if "full" in text:
+            cause = describe(OSError(28, str(error)))
+        elif "i/o" in text:
+            cause = "磁盘读写出错（U盘被拔出或磁盘故障？），请检查保存位置和数据文件夹所在的磁盘后重试"
+        else:
+            cause = f"{error}，请检查保存位置后重试"
+        raise WriteFailed(dest, cause) from error
     return dest
 
 
@@ -71,3 +83,20 @@ def rotate(data_dir: Path, reason: str) -> None:
     same_reason = [p for p in list_backups(data_dir) if p.stem.endswith(f"-{reason}")]
     for old in same_reason[keep:]:
         old.unlink(missing_ok=True)
+
+
+def mark_unbacked(data_dir: Path, when: str) -> None:
+    """Say, durably, that firm data is about to be written that no backup holds yet."""
+    write_text(unbacked_marker_path(data_dir),
+               f"{when}\n本软件在此时之后修改了数据，尚未备份。下次打开时会自动补做备份，请勿删除本文件。\n")
+
+
+def unbacked(data_dir: Path) -> bool:
+    return unbacked_marker_path(data_dir).exists()
+
+
+def clear_unbacked(data_dir: Path) -> None:
+    """After a backup that holds everything written: a marker left behind only costs one more copy."""
+    with contextlib.suppress(OSError):
+        unbacked_marker_path(data_dir).unlink(missing_ok=True)
+        fsync_folder(data_dir)

@@ -44,15 +44,23 @@ class StoreBase:
         `data=False` for the screen's own state (the page a user was on): it needs no backup."""
         if self.read_only:
             raise StoreError(self.read_only_reason or READ_ONLY_NOTICE)
-        self._data_changed = self._data_changed or data
-        if data and self._backup_before_first_change:
-            # The data as it was before this session changed anything: taken here rather than on opening,
-            # so a large database opens at once and a session that only looks copies nothing.
-            with translated(self.data_dir):
-                backups.take_backup(self.conn, self.data_dir, "open")
-            self._backup_before_first_change = False
+        if data and not self._data_changed:
+            self._before_first_data_write()
+            self._data_changed = True  # only now: a write refused above needs no backup on closing
         with translated(self.data_dir), self.db.atomic():
             yield
+
+    def _before_first_data_write(self) -> None:
+        """The data as it was before this session changed anything is backed up here rather than on
+        opening, so a large database opens at once and a session that only looks copies nothing.
+        Then the marker "written, not yet backed up" (store/backups.py): if this session dies before
+        its closing backup, the next opening backs its work up at once."""
+        with translated(self.data_dir):
+            if self._backup_before_first_change:
+                backups.take_backup(self.conn, self.data_dir, "open")
+                self._backup_before_first_change = False
+            if not backups.unbacked(self.data_dir):
+                backups.mark_unbacked(self.data_dir, now_text())
 
     def _new_change(self, source: str) -> int:
         """The audit rows written next share this change's time and source."""

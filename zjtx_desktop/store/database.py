@@ -26,6 +26,7 @@ from zjtx_desktop.store.errors import (
     DatabaseTooNew,
     StoreError,
     WritingRefused,
+    automatic_backup_failure,
     reported_writes,
     sqlite_code,
     translated,
@@ -51,6 +52,9 @@ class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, Transfer
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self._lock = lock
         self.read_only_reason = read_only_reason  # why writing is not possible, when it is not
+        self.recovered_backup: Path | None = None  # taken on opening for a session that died unbacked
+        self.opening_backup_problem: str | None = None  # …which could not be taken: why, what to do
+        self.closing_backup_problem: str | None = None  # the closing backup failed: why, what to do
 
     @property
     def read_only(self) -> bool:
@@ -111,22 +115,59 @@ class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, Transfer
             backups.take_backup(self.conn, self.data_dir, "migration")
         migrate(self.db, found)
         self._backup_before_first_change = bool(found)  # taken by the session's first write (store/base.py)
+        if found and backups.unbacked(self.data_dir):
+            self._back_up_unbacked_work()
+
+    def _back_up_unbacked_work(self) -> None:
+        """The last session wrote firm data and never finished its closing backup (killed, a power
+        cut, a full disk): back it up now. A failure does not stop the user from opening the data: it is
+        said (`opening_backup_problem`), the marker stays and the first change tries again."""
+        try:
+            with translated(self.data_dir):
+                self.recovered_backup = backups.take_backup(self.conn, self.data_dir, "open")
+        except StoreError as error:
+            self.opening_backup_problem = (
+                f"上次的修改还没有备份（程序被强制结束、断电，或关闭时磁盘已满），这次打开时补做的备份{automatic_backup_failure(error)}。"
+                "数据都在数据库中，可以查看；请先腾出磁盘空间（或排除上述原因），再关闭并重新打开本软件，会再次补做备份。")
+            return
+        backups.clear_unbacked(self.data_dir)
+        self._backup_before_first_change = False  # what this session starts from is in that backup
 
     def close(self) -> None:
         """Rotating backup, then release the file and the lock (even if the backup fails). No firm's data
         written in this session: the last backup already holds it, and a large database closes (Ctrl+Q)
-        without copying it again."""
+        without copying it again. A failed backup never raises: the data is committed, and the result or
+        the error of what the session did must reach the user; `closing_backup_problem` says it, and the
+        marker left behind makes the next opening back up again."""
         if self.conn is None:
             return
         try:
             if not self.read_only and self._data_changed:
-                with translated(self.data_dir):
-                    backups.take_backup(self.conn, self.data_dir, "close")
+                self._closing_backup()
         finally:
             self.conn.close()
             self.conn = None
             if self._lock:
                 self._lock.release()
+
+    def _closing_backup(self) -> None:
+        try:
+            with translated(self.data_dir):
+                backups.take_backup(self.conn, self.data_dir, "close")
+        except StoreError as error:
+            self.closing_backup_problem = (
+                f"关闭时的自动备份{automatic_backup_failure(error)}。数据库本身完好；"
+                "请腾出磁盘空间（或排除上述原因）后再打开一次本软件，打开时会自动重新备份。")
+            return
+        backups.clear_unbacked(self.data_dir)
+
+    def backup_warnings(self, saved: str = "本次的修改都已保存") -> list[str]:
+        """The automatic backups that failed in this session, as sentences for the user; `saved` says
+        what the session saved (a closing backup fails only after the data was committed)."""
+        warnings = [self.opening_backup_problem] if self.opening_backup_problem else []
+        if self.closing_backup_problem:
+            warnings.append(f"{saved}；但{self.closing_backup_problem}")
+        return warnings
 
     def __enter__(self) -> Database:
         return self

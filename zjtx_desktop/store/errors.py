@@ -9,9 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from zjtx_desktop.core.atomic import WriteFailed
+from zjtx_desktop.store.locations import database_path
 
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # the file itself is bad: the only errors that mean damage
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6  # another program holds the file: wait, never call it damaged
+SQLITE_NOMEM, SQLITE_IOERR, SQLITE_FULL = 7, 10, 13
+SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN = 3, 8, 14
 
 
 def sqlite_code(error: sqlite3.Error) -> int | None:
@@ -86,16 +89,33 @@ class DiskFull(StoreError):
 
 class FolderNotWritable(StoreError):
     def __init__(self, folder: Path):
-        super().__init__(f"无法写入数据文件夹 {folder}（只读或没有权限）。"
+        super().__init__(f"无法写入数据文件夹 {folder}（只读、没有权限，或U盘已被拔出）。"
                          "请检查该文件夹的权限，或用 --data-dir 指定一个可以写入的文件夹。")
+
+
+class DiskFailed(StoreError):
+    """SQLite could not read or write the file (a USB stick pulled out, a failing disk, no memory): the
+    operation did not happen; what was committed before is in the file. Not damage."""
+
+
+class DamageFound(StoreError):
+    """SQLite met a damaged page while working on an open database: the only error that means damage.
+    Nothing is moved while the file is open: the next opening checks it and keeps it aside."""
 
 
 class FileNotWritten(StoreError):
     """A file the store writes (export, backup, restore) could not be written; the old one is untouched."""
 
     def __init__(self, failure: WriteFailed):
-        self.path, self.in_use = failure.path, failure.in_use
+        self.path, self.in_use, self.cause = failure.path, failure.in_use, failure.cause
         super().__init__(f"{failure}。原有文件未作改动。")
+
+
+def automatic_backup_failure(error: StoreError) -> str:
+    """What went wrong with an automatic backup, as the middle of a sentence: which file and why."""
+    if isinstance(error, FileNotWritten):
+        return f"未能写入 {error.path}（{error.cause}）"
+    return f"没有完成（{str(error).rstrip('。')}）"
 
 
 @contextlib.contextmanager
@@ -114,15 +134,10 @@ def translated(folder: Path) -> Iterator[None]:
         yield
     except WriteFailed as failure:
         raise FileNotWritten(failure) from failure
-    except sqlite3.OperationalError as error:
-        text = str(error).lower()
-        if "full" in text:  # SQLITE_FULL: "database or disk is full"
-            raise DiskFull() from error
-        if "readonly" in text or "read-only" in text or "unable to open" in text:
-            raise FolderNotWritable(folder) from error
-        if is_busy(error) or "locked" in text or "busy" in text:
-            raise DatabaseBusy(folder) from error
+    except sqlite3.ProgrammingError:  # the program's own mistake (a closed connection …): for the log
         raise
+    except sqlite3.DatabaseError as error:
+        raise explained(error, folder) from error
     except PermissionError as error:
         raise FolderNotWritable(folder) from error
     except OSError as error:
@@ -130,3 +145,30 @@ def translated(folder: Path) -> Iterator[None]:
             raise DiskFull() from error
         raise StoreError(f"无法使用数据文件夹 {folder}（{error.strerror}）。"
                          "请检查该文件夹，或用 --data-dir 指定另一个可以写入的文件夹。") from error
+
+
+def explained(error: sqlite3.DatabaseError, folder: Path) -> StoreError:
+    """The StoreError for any SQLite error on the database in `folder`: which file, what happened, what
+    to do. Only SQLite's own "corrupt" or "not a database" is damage; a failing disk is not."""
+    code, text = sqlite_code(error), str(error).lower()
+    path = database_path(Path(folder))
+    if code == SQLITE_FULL or "full" in text:  # "database or disk is full"
+        return DiskFull()
+    if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN) or "readonly" in text or "read-only" in text \
+            or "unable to open" in text:
+        return FolderNotWritable(folder)
+    if is_busy(error) or "locked" in text or "busy" in text:
+        return DatabaseBusy(folder)
+    if is_damage(error):
+        return DamageFound(f"读写数据文件 {path} 时发现文件已损坏（SQLite：{error}）。文件未作改动，请不要删除它。"
+                           "请关闭本软件后重新打开：打开时会检查文件，损坏的文件会移到 kept_aside 文件夹，并提示恢复最近的备份；"
+                           "也可先运行 zjtx-desktop check-db 检查。")
+    undone = "刚才的操作没有完成，此前已保存的数据不受影响。"
+    if code == SQLITE_IOERR or "i/o" in text:
+        return DiskFailed(f"读写数据文件 {path} 时磁盘读写出错（U盘被拔出或磁盘故障？）。{undone}"
+                          "请确认U盘或磁盘已插好、能正常打开，然后关闭本软件后重新打开再试；如反复出错，请把整个数据文件夹"
+                          "复制到本机硬盘上使用（命令行用 --data-dir 指定），并运行 zjtx-desktop check-db 检查。")
+    if code == SQLITE_NOMEM or "out of memory" in text:
+        return DiskFailed(f"处理数据文件 {path} 时内存不足。{undone}请关闭其他程序后，关闭本软件再重新打开重试。")
+    return DiskFailed(f"读写数据文件 {path} 时出错（SQLite：{error}）。{undone}请关闭本软件后重新打开再试；"
+                      "如仍出错，请运行 zjtx-desktop check-db 检查数据库，并把此提示告诉技术支持。")

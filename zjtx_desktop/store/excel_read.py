@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from zjtx_desktop.core.questions import Field, Questions
-from zjtx_desktop.core.values import formula_like
+from zjtx_desktop.core.values import formula_like, formula_start
 from zjtx_desktop.store.companies import normalise_uscc
 from zjtx_desktop.store.errors import StoreError
 from zjtx_desktop.store.excel_layout import (
@@ -169,7 +169,7 @@ def _cell_value(spec: Field, cell) -> Any:
     if getattr(cell, "data_type", None) == "f":
         raise ValueError(f"是公式（{str(raw)[:30]}），导入只接受数值。请在Excel中复制该列，再“选择性粘贴→数值”后重新导入")
     if isinstance(raw, str) and formula_like(raw) and not _marked_as_text(cell):
-        raise ValueError(f"以“{raw.strip()[:1]}”开头，在Excel中会被当作公式执行，已拒绝。如确是文字，"
+        raise ValueError(f"{formula_start(raw)}，在Excel中会被当作公式执行，已拒绝。如确是文字，"
                          "请在该格内容前加英文单引号（'）后重新导入")
     if isinstance(raw, datetime):
         return raw.date()

@@ -20,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from zjtx_desktop.core.atomic import WriteFailed, atomic_path, describe
 from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.core.questions import Field, Questions, default_questions
-from zjtx_desktop.core.values import formula_like
+from zjtx_desktop.core.values import FORMULA_START, LEADING_BLANKS, PLAIN_NUMBER
 from zjtx_desktop.store.errors import reported_writes
 from zjtx_desktop.store.excel_layout import (
     CODE_KEY,
@@ -119,17 +119,28 @@ def _headers(sheet, fields: list[Field]) -> list[WriteOnlyCell]:
 
 def as_cells(sheet, values: list[Any]) -> list[Any]:
     """A row with every text written as text: never a formula, whatever it starts with. openpyxl would
-    write a string starting with "=" as a live formula; a text that Excel would run once edited gets the
-    quotePrefix mark as well (Excel's leading apostrophe), which import reads back as text."""
+    write a string starting with "=" as a live formula; a text that Excel would turn into something else
+    once the cell is edited gets the quotePrefix mark as well (Excel's leading apostrophe), which import
+    reads back as text."""
     return [text_cell(sheet, value) if isinstance(value, str) else value for value in values]
 
 
 def text_cell(sheet, text: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet, text)
     cell.data_type = "s"
-    if formula_like(text):
+    if needs_text_mark(text):
         cell.quotePrefix = True
     return cell
+
+
+def needs_text_mark(text: str) -> bool:
+    """Anything Excel would read as a formula once the cell is edited: a text starting with = + - @ (half
+    or full width, also after blanks) that is not a plain number. Wider than what import refuses
+    (core.values.formula_like lets signed digits such as "-2+3" or "+86 592 1234567" in, as they run
+    nothing), so every text import accepts comes back from an edited export as the same text; a plain
+    "-5" stays a figure either way."""
+    core = LEADING_BLANKS.sub("", text)
+    return bool(core) and core[0] in FORMULA_START and not PLAIN_NUMBER.fullmatch(core.rstrip())
 
 
 def _cell(spec: Field, value: Any) -> Any:

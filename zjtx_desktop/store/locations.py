@@ -29,6 +29,11 @@ def lock_path(data_dir: Path) -> Path:
     return data_dir / (DATABASE_NAME + ".lock")
 
 
+def unbacked_marker_path(data_dir: Path) -> Path:
+    """Present while firm data has been written that no backup holds yet (store/backups.py)."""
+    return data_dir / (DATABASE_NAME + ".not-backed-up")
+
+
 def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
 

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from zjtx_desktop.core.policy import POLICY_ID
 from zjtx_desktop.core.safe_yaml import MAX_YAML_BYTES
+from zjtx_desktop.core.values import shown
 from zjtx_desktop.store.permissions import private_subfolder
 
 PACK_FILE_TYPES = frozenset({".yaml", ".yml", ".txt", ".md"})
@@ -110,15 +111,15 @@ class _Budget:
     def admit(self, name: str, size: int) -> None:
         parts = PurePosixPath(name).parts
         if len(parts) > MAX_PACK_DEPTH:
-            self.refuse(f"“{name}”所在的文件夹层次过多")
+            self.refuse(f"“{shown(name)}”所在的文件夹层次过多")
         if PurePosixPath(name).suffix.lower() not in PACK_FILE_TYPES:
-            self.refuse(f"{self.kind.noun}只能包含数据文件（.yaml、.txt、.md），发现：{name}")
+            self.refuse(f"{self.kind.noun}只能包含数据文件（.yaml、.txt、.md），发现：{shown(name)}")
         self.files += 1
         self.bytes += size
         if self.files > MAX_PACK_FILES:
             self.refuse(f"文件过多（超过 {MAX_PACK_FILES} 个）")
         if size > MAX_PACK_FILE_BYTES:
-            self.refuse(f"“{name}”过大（{size // 1024} KB，上限 {MAX_PACK_FILE_BYTES // 1024} KB）")
+            self.refuse(f"“{shown(name)}”过大（{size // 1024} KB，上限 {MAX_PACK_FILE_BYTES // 1024} KB）")
         if self.bytes > MAX_PACK_BYTES:
             self.refuse(f"解压后过大（超过 {MAX_PACK_BYTES // 1024 // 1024} MB）")
 
@@ -131,7 +132,7 @@ def _safe_name(name: str, budget: _Budget) -> str:
     unified = name.replace("\\", "/")
     parts = [part for part in unified.split("/") if part not in ("", ".")]
     if unified.startswith("/") or (parts and ":" in parts[0]) or ".." in parts or not parts:
-        budget.refuse(f"压缩包中的路径“{name}”不安全，已拒绝")
+        budget.refuse(f"压缩包中的路径“{shown(name)}”不安全，已拒绝")
     return "/".join(parts)
 
 
@@ -145,9 +146,9 @@ def _unzip(kind: PackKind, archive: Path, scratch: Path) -> None:
             name = _safe_name(member.filename, budget)
             mode = stat.S_IFMT(member.external_attr >> 16)
             if mode == stat.S_IFLNK:
-                budget.refuse(f"{kind.noun}中不能有符号链接：{name}")
+                budget.refuse(f"{kind.noun}中不能有符号链接：{shown(name)}")
             if mode not in (0, stat.S_IFREG, stat.S_IFDIR):
-                budget.refuse(f"{kind.noun}中不能有特殊文件：{name}")
+                budget.refuse(f"{kind.noun}中不能有特殊文件：{shown(name)}")
             if member.is_dir():
                 continue
             budget.admit(name, member.file_size)
@@ -183,5 +184,5 @@ def _copy_regular(path: Path, target: Path, budget: _Budget) -> None:
     with os.fdopen(descriptor, "rb") as src, open(target, "xb") as dst:
         data = src.read(MAX_PACK_FILE_BYTES + 1)
         if len(data) > MAX_PACK_FILE_BYTES:
-            budget.refuse(f"“{path.name}”过大")
+            budget.refuse(f"“{shown(path.name)}”过大")
         dst.write(data)
