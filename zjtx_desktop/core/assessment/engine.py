@@ -34,16 +34,25 @@ def _set_note(criteria_set: CriteriaSet, on: date) -> str:
     return f"{criteria_set.document_number}已于{criteria_set.effective_to.isoformat()}失效，且没有更新的认定标准数据，仅供参考。"
 
 
+UNCONFIRMED_FAILURE = "按所见资料测算有条件不满足（门槛未经确认），见差距清单"
+
+
 def _overall_note(logic: Logic, judged, profile: Profile) -> str:
+    """Why the verdict: a threshold no two sources confirm never gives 不满足, but when the figures
+    already fail one the note says so, rather than "nothing failing found"."""
     if logic is Logic.TRUE:
         extra = f"；另有{judged.to_check}项须在申报前人工核验" if judged.to_check else ""
         return f"各项条件均已满足{extra}"
     if logic is Logic.FALSE:
         return "有条件尚不满足，见差距清单"
+    fails = judged.estimate is Logic.FALSE
     if logic is Logic.MISSING:
         keys = dict.fromkeys(k for row in judged.rows if row.status.value == "信息不足" for k in row.fields)
         labels = "、".join(f"“{profile.label(k)}”" for k in keys if profile.questions.has_field(k))
-        return f"尚缺数据，请补充：{labels}" if labels else "尚缺数据"
+        note = f"尚缺数据，请补充：{labels}" if labels else "尚缺数据"
+        return f"{note}；另{UNCONFIRMED_FAILURE}" if fails else note
+    if fails:
+        return f"{UNCONFIRMED_FAILURE}；请对照标准原文人工核验后再判断"
     return "未发现不满足的条件，但有门槛未经确认，需人工核验后再判断"
 
 
