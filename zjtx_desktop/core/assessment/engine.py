@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
+from zjtx_desktop.core.assessment.display import minus_yuan
 from zjtx_desktop.core.assessment.judge import Logic, judge_all
 from zjtx_desktop.core.assessment.loader import CriteriaLibrary, default_library
 from zjtx_desktop.core.assessment.model import CriteriaSet, TierCriteria
@@ -14,6 +16,7 @@ from zjtx_desktop.core.assessment.opens import compare, evaluate_pair
 from zjtx_desktop.core.assessment.results import Assessment, Opening, Overall, TierAssessment
 from zjtx_desktop.core.assessment.rules import Facts
 from zjtx_desktop.core.assessment.size import classify
+from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.policy import Policy, RateSeries
 from zjtx_desktop.core.profile import Profile
 
@@ -65,14 +68,29 @@ def assess_tier(tier: TierCriteria, facts: Facts, *, kind: str, criteria_set: Cr
     )
 
 
+def _opens_note(title: str, document: str, changes, gained: Decimal, net: Decimal) -> str:
+    """The headline: what the title adds, and, when it also ends or lowers a support the firm has
+    now (小巨人 ends 2a 后备企业激励), that loss and the net, so the net never passes for the gain."""
+    head = f"获评{title}后，按{document}最高可多申请 {format_yuan(gained)} 元"
+    losses = [f"{new.measure} {new.title}{'减少' if new.counts_toward_total else '不再适用'}（{minus_yuan(amount)} 元）"
+              for _, new, amount in changes if amount is not None and amount < 0]
+    if losses:
+        change = f"净增 {format_yuan(net)} 元" if net >= 0 else f"净减少 {format_yuan(-net)} 元"
+        head += f"，同时 {'、'.join(losses)}，{change}"
+    return f"{head}（最高可申请额度，以责任单位审核为准）"
+
+
 def _with_opens(assessed: TierAssessment, profile: Profile, on: date, policies, rates) -> TierAssessment:
     before, after = evaluate_pair(profile, assessed.tier, on, policies=policies, rates=rates)
-    changes, added = compare(before, after)
+    changes, net = compare(before, after)
     opens = tuple(Opening(new.measure, new.title, str(old.status), str(new.status), amount) for old, new, amount in changes)
-    note = f"获评{assessed.title}后，按{after.document_number}最高可多申请 {added:,.2f} 元（最高可申请额度，以责任单位审核为准）"
+    gained = sum((amount for _, _, amount in changes if amount is not None and amount > 0), Decimal(0))
+    lost = -sum((amount for _, _, amount in changes if amount is not None and amount < 0), Decimal(0))
+    note = _opens_note(assessed.title, after.document_number, changes, gained, net)
     if not after.policy_in_force:
         note = f"{after.validity_note}评估日不在政策有效期内，不计可多申请金额。"
-    return replace(assessed, opens=opens, opens_total=added, opens_note=note)
+    return replace(assessed, opens=opens, opens_total=net, opens_note=note, opens_gained=gained,
+                   opens_lost=lost)
 
 
 def _targets(current: str | None, ladder: tuple[str, ...]) -> list[str]:

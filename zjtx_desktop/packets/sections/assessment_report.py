@@ -74,9 +74,10 @@ def _opens_table(tier: TierAssessment):
     header = [para(h, "cell_small") for h in ("措施", "名称", "目前", "获评后", "可多申请（元）")]
     rows = [header] + [[para(o.measure, "cell_small"), para(o.title, "cell_small"), para(o.status_before, "cell_small"),
                         para(o.status_after, "cell_small"),
-                        para("—" if o.amount is None else format_yuan(o.amount), "cell_small")] for o in tier.opens]
+                        para(o.amount_text or "—", "cell_small")] for o in tier.opens]
     last = len(rows)
-    rows.append([para("合计（最高可申请额度，不含融资支持）", "cell_small"), "", "", "",
+    total = "净增合计" if tier.opens_lost else "合计"
+    rows.append([para(f"{total}（最高可申请额度，不含融资支持）", "cell_small"), "", "", "",
                  para(format_yuan(tier.opens_total), "cell_small")])
     return ruled_table(rows, [FRAME_WIDTH * s for s in OPENS_SHARES], shaded_rows=[0], header_rows=1,
                        spans=[((0, last), (3, last))])
