@@ -136,6 +136,9 @@ def text_report(assessment: Assessment) -> str:
     lines += [f"目前可申请的最高梯度：{best.title if best else '暂无'}", ""]
     for tier in assessment.tiers:
         lines += _tier_lines(tier) + [""]
+    for line in assessment.designated:
+        lines += [f"【{line.title}】{line.kind_label}　结论：{line.verdict_text}", f"  依据：{line.clause}",
+                  f"  说明：{line.note}", ""]
     lines.append(f"说明：{assessment.notice}")
     lines.extend(f"解读：{reading}" for reading in assessment.readings)
     return "\n".join(lines)

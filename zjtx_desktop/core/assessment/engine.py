@@ -13,7 +13,7 @@ from zjtx_desktop.core.assessment.judge import Logic, judge_all
 from zjtx_desktop.core.assessment.loader import CriteriaLibrary, default_library
 from zjtx_desktop.core.assessment.model import CriteriaSet, TierCriteria
 from zjtx_desktop.core.assessment.opens import compare, evaluate_pair
-from zjtx_desktop.core.assessment.results import Assessment, Opening, Overall, TierAssessment
+from zjtx_desktop.core.assessment.results import Assessment, DesignatedLine, Opening, Overall, TierAssessment
 from zjtx_desktop.core.assessment.rules import Facts
 from zjtx_desktop.core.assessment.size import classify
 from zjtx_desktop.core.money import format_yuan
@@ -93,6 +93,13 @@ def _with_opens(assessed: TierAssessment, profile: Profile, on: date, policies, 
                    opens_lost=lost)
 
 
+def _designated(criteria_set: CriteriaSet, current: str | None, ladder: tuple[str, ...]) -> tuple[DesignatedLine, ...]:
+    """The selected titles above the firm's current one, each a line that judges nothing."""
+    held = ladder.index(current) if current in ladder else 0
+    return tuple(DesignatedLine(t.tier, t.title, t.clause, t.text, criteria_set.id) for t in criteria_set.designated
+                 if t.tier not in ladder or ladder.index(t.tier) > held)
+
+
 def _targets(current: str | None, ladder: tuple[str, ...]) -> list[str]:
     top = ladder.index(LADDER_TOP_FOR_APPLYING)
     start = 1 if current is None or current not in ladder else ladder.index(current) + 1
@@ -137,4 +144,5 @@ def assess(profile: Profile, on: date, *, library: CriteriaLibrary | None = None
         current_tier_label=profile.display("tier") or "未填写", set_id=tiers_set.id,
         set_document=tiers_set.document_number, set_title=tiers_set.title, set_in_force=tiers_set.in_force(on),
         set_note=_set_note(tiers_set, on), size=facts.size, tiers=tuple(assessed), readings=readings, notice=NOTICE,
+        designated=_designated(tiers_set, current, ladder),
     )

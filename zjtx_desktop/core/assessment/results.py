@@ -151,6 +151,24 @@ class TierAssessment:
 
 
 @dataclass(frozen=True)
+class DesignatedLine:
+    """A title above the firm that an authority confers by selection (重点“小巨人”): shown, not assessed."""
+
+    tier: str
+    title: str
+    clause: str
+    note: str
+    set_id: str
+    status: Verdict = Verdict.MANUAL
+    verdict_text: str = "需人工核验（不作判断）"
+    kind_label: str = "遴选"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"tier": self.tier, "title": self.title, "status": str(self.status), "assessed": False,
+                "note": self.note, "clause": self.clause, "criteria_set": self.set_id}
+
+
+@dataclass(frozen=True)
 class SizeResult:
     """The SME size worked out from industry, employees, revenue and (where the line needs) assets."""
 
@@ -197,6 +215,7 @@ class Assessment:
     tiers: tuple[TierAssessment, ...]
     readings: tuple[str, ...] = ()
     notice: str = ""
+    designated: tuple[DesignatedLine, ...] = ()  # titles above the firm conferred by selection, not assessed
 
     @property
     def best_reachable(self) -> TierAssessment | None:
@@ -220,6 +239,7 @@ class Assessment:
                              "in_force": self.set_in_force, "note": self.set_note},
             "size": self.size.to_json(),
             "tiers": [t.to_json() for t in self.tiers],
+            "designated": [line.to_json() for line in self.designated],
             "best_reachable": None if best is None else best.tier,
             "readings": list(self.readings),
             "notice": self.notice,

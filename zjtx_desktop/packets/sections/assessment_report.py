@@ -113,6 +113,9 @@ def build(assessment: Assessment) -> list:
             story.append(para(f"提示：{note}", "note"))
     for number, tier in enumerate(assessment.tiers):
         story += _tier_story(number, tier)
+    for number, line in enumerate(assessment.designated, start=len(assessment.tiers)):
+        story += [para(f"{NUMERALS[number % len(NUMERALS)]}、{line.title}（{line.kind_label}）：{line.verdict_text}", "heading"),
+                  para(line.note, "body"), para(f"依据：{line.clause}", "note")]
     if assessment.readings:
         story.append(para("本软件的解读（以认定部门解释为准）", "heading"))
         story += [para(f"· {reading}", "body") for reading in assessment.readings]
