@@ -7,9 +7,13 @@ code 2 and never shows a traceback.
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 
 from zjtx_desktop import __version__
+
+READER_GONE = 141  # 128 + SIGPIPE: what a shell reports for `yes | head`
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -45,17 +49,34 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-        if args.command is None:
-            parser.print_help()
-            return 0
-        return args.run(args)
+        try:
+            args = parser.parse_args(argv)
+            if args.command is None:
+                parser.print_help()
+                return 0
+            return args.run(args)
+        finally:
+            sys.stdout.flush()  # here, not at exit, so a reader that left is seen below
+    except BrokenPipeError:
+        return reader_gone()
     except (UserError, StoreError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+
+
+def reader_gone() -> int:
+    """The reader of stdout stopped early (`| head`): end quietly as Unix tools do, with the status a
+    shell shows for them (128 + SIGPIPE), and point stdout at the null device so that Python's own
+    flush at exit does not report the broken pipe again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # stdout without a file descriptor (tests)
+        pass
+    return READER_GONE
 
 
 def open_application(argv: list[str]) -> int:
