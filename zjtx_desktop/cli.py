@@ -8,10 +8,14 @@ warning on stderr after the command's own output; the exit code stays the comman
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sqlite3
 import sys
 
 from zjtx_desktop import __version__
+
+READER_GONE = 141  # 128 + SIGPIPE: what a shell reports for `yes | head`
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -47,11 +51,16 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-        if args.command is None:
-            parser.print_help()
-            return 0
-        return args.run(args)
+        try:
+            args = parser.parse_args(argv)
+            if args.command is None:
+                parser.print_help()
+                return 0
+            return args.run(args)
+        finally:
+            sys.stdout.flush()  # here, not at exit, so a reader that left is seen below
+    except BrokenPipeError:
+        return reader_gone()
     except (UserError, StoreError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
@@ -67,6 +76,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     finally:  # a failed automatic backup is a warning after the command's own result: never instead of it
         print_backup_warnings()
+
+
+def reader_gone() -> int:
+    """The reader of stdout stopped early (`| head`): end quietly as Unix tools do, with the status a
+    shell shows for them (128 + SIGPIPE), and point stdout at the null device so that Python's own
+    flush at exit does not report the broken pipe again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # stdout without a file descriptor (tests)
+        pass
+    return READER_GONE
 
 
 def open_application(argv: list[str]) -> int:

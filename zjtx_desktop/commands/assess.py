@@ -26,7 +26,6 @@ from zjtx_desktop.commands.common import (
     width,
 )
 from zjtx_desktop.core.assessment import Assessment, TierAssessment, assess
-from zjtx_desktop.core.money import format_yuan
 
 MARKS = {"符合": "✓", "不符合": "×", "信息不足": "?", "需人工核验": "!"}
 KINDS = {"apply": "申请", "review": "复核", "tech_sme": "评价"}
@@ -114,7 +113,7 @@ def _tier_lines(tier: TierAssessment) -> list[str]:
     if tier.opens_total is not None:
         lines.append("  获评后按本政策的变化：")
         for opening in tier.opens:
-            amount = "" if opening.amount is None else f"　+{format_yuan(opening.amount)} 元"
+            amount = f"　{opening.amount_text} 元" if opening.amount_text else ""
             lines.append(f"    - {opening.measure} {opening.title}：{opening.status_before} → {opening.status_after}{amount}")
         lines.append(f"  {tier.opens_note}")
     return lines
@@ -137,6 +136,9 @@ def text_report(assessment: Assessment) -> str:
     lines += [f"目前可申请的最高梯度：{best.title if best else '暂无'}", ""]
     for tier in assessment.tiers:
         lines += _tier_lines(tier) + [""]
+    for line in assessment.designated:
+        lines += [f"【{line.title}】{line.kind_label}　结论：{line.verdict_text}", f"  依据：{line.clause}",
+                  f"  说明：{line.note}", ""]
     lines.append(f"说明：{assessment.notice}")
     lines.extend(f"解读：{reading}" for reading in assessment.readings)
     return "\n".join(lines)

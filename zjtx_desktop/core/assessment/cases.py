@@ -12,9 +12,10 @@ from zjtx_desktop.core.assessment.loader import CriteriaLibrary
 from zjtx_desktop.core.assessment.results import Assessment, TierAssessment
 from zjtx_desktop.core.profile import ProfileInvalid, parse_profile
 
-TIER_CHECKS = frozenset({"overall", "criteria", "values", "points", "total", "gap_contains", "gap_excludes",
+TIER_CHECKS = frozenset({"overall", "note_contains", "criteria", "values", "points", "total", "gap_contains", "gap_excludes",
                          "opens_total", "opens"})
-TOP_CHECKS = frozenset({"criteria_set", "size", "size_status", "size_group", "size_warning_contains", "best_reachable", "tiers", "absent_tiers"})
+TOP_CHECKS = frozenset({"criteria_set", "size", "size_status", "size_group", "size_warning_contains", "best_reachable", "tiers", "absent_tiers",
+                        "designated"})
 
 
 def _tier(assessment: Assessment, key: str) -> TierAssessment | None:
@@ -28,6 +29,8 @@ def _tier(assessment: Assessment, key: str) -> TierAssessment | None:
 def _check_tier(key: str, assessed: TierAssessment, expected: dict[str, Any]) -> list[str]:
     problems = [f"{key}: unknown expectation {k}" for k in sorted(set(expected) - TIER_CHECKS)]
     rows = {row.id: row for row in assessed.criteria}
+    if "note_contains" in expected and expected["note_contains"] not in assessed.overall_note:
+        problems.append(f"{key} overall note: {expected['note_contains']!r} not in {assessed.overall_note!r}")
     if "overall" in expected and str(assessed.overall) != expected["overall"]:
         problems.append(f"{key} overall: expected {expected['overall']}, got {assessed.overall} ({assessed.overall_note})")
     for field, attribute in (("criteria", "status"), ("values", "value"), ("points", "points")):
@@ -74,6 +77,8 @@ def check(assessment: Assessment, output: dict[str, Any]) -> list[str]:
         best = assessment.best_reachable
         if (best.tier if best else None) != output["best_reachable"]:
             problems.append(f"best_reachable: expected {output['best_reachable']}, got {best.tier if best else None}")
+    if "designated" in output and [line.tier for line in assessment.designated] != list(output["designated"] or []):
+        problems.append(f"designated: expected {output['designated']}, got {[line.tier for line in assessment.designated]}")
     for key, expected in (output.get("tiers") or {}).items():
         assessed = _tier(assessment, key)
         if assessed is None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_UP, Decimal
 
+from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.values import CHINESE_UNITS
 
 WAN = CHINESE_UNITS["万"]
+MINUS = "\u2212"  # the minus sign, not the hyphen: "−300,000.00" must not read as a dash
 PERCENT = Decimal(100)
 SHOWN_PLACES = Decimal("0.01")
 
@@ -52,3 +54,13 @@ def as_percent(part: Decimal, whole: Decimal) -> Decimal:
 def of_percent(base: Decimal, share: Decimal) -> Decimal:
     """`share`% of `base`."""
     return base * share / PERCENT
+
+
+def signed_yuan(amount: Decimal) -> str:
+    """A change in yuan with its sign: '+1,000,000.00', '−300,000.00' (never '+-300,000.00')."""
+    return f"{MINUS if amount < 0 else '+'}{format_yuan(abs(amount))}"
+
+
+def minus_yuan(amount: Decimal) -> str:
+    """A loss as a negative figure: 300000 → '−300,000.00'."""
+    return f"{MINUS}{format_yuan(abs(amount))}"

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
+from zjtx_desktop.core.assessment.display import minus_yuan
 from zjtx_desktop.core.assessment.judge import Logic, judge_all
 from zjtx_desktop.core.assessment.loader import CriteriaLibrary, default_library
 from zjtx_desktop.core.assessment.model import CriteriaSet, TierCriteria
 from zjtx_desktop.core.assessment.opens import compare, evaluate_pair
-from zjtx_desktop.core.assessment.results import Assessment, Opening, Overall, TierAssessment
+from zjtx_desktop.core.assessment.results import Assessment, DesignatedLine, Opening, Overall, TierAssessment
 from zjtx_desktop.core.assessment.rules import Facts
 from zjtx_desktop.core.assessment.size import classify
+from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.policy import Policy, RateSeries
 from zjtx_desktop.core.profile import Profile
 
@@ -34,16 +37,25 @@ def _set_note(criteria_set: CriteriaSet, on: date) -> str:
     return f"{criteria_set.document_number}已于{criteria_set.effective_to.isoformat()}失效，且没有更新的认定标准数据，仅供参考。"
 
 
+UNCONFIRMED_FAILURE = "按所见资料测算有条件不满足（门槛未经确认），见差距清单"
+
+
 def _overall_note(logic: Logic, judged, profile: Profile) -> str:
+    """Why the verdict: a threshold no two sources confirm never gives 不满足, but when the figures
+    already fail one the note says so, rather than "nothing failing found"."""
     if logic is Logic.TRUE:
         extra = f"；另有{judged.to_check}项须在申报前人工核验" if judged.to_check else ""
         return f"各项条件均已满足{extra}"
     if logic is Logic.FALSE:
         return "有条件尚不满足，见差距清单"
+    fails = judged.estimate is Logic.FALSE
     if logic is Logic.MISSING:
         keys = dict.fromkeys(k for row in judged.rows if row.status.value == "信息不足" for k in row.fields)
         labels = "、".join(f"“{profile.label(k)}”" for k in keys if profile.questions.has_field(k))
-        return f"尚缺数据，请补充：{labels}" if labels else "尚缺数据"
+        note = f"尚缺数据，请补充：{labels}" if labels else "尚缺数据"
+        return f"{note}；另{UNCONFIRMED_FAILURE}" if fails else note
+    if fails:
+        return f"{UNCONFIRMED_FAILURE}；请对照标准原文人工核验后再判断"
     return "未发现不满足的条件，但有门槛未经确认，需人工核验后再判断"
 
 
@@ -56,14 +68,36 @@ def assess_tier(tier: TierCriteria, facts: Facts, *, kind: str, criteria_set: Cr
     )
 
 
+def _opens_note(title: str, document: str, changes, gained: Decimal, net: Decimal) -> str:
+    """The headline: what the title adds, and, when it also ends or lowers a support the firm has
+    now (小巨人 ends 2a 后备企业激励), that loss and the net, so the net never passes for the gain."""
+    head = f"获评{title}后，按{document}最高可多申请 {format_yuan(gained)} 元"
+    losses = [f"{new.measure} {new.title}{'减少' if new.counts_toward_total else '不再适用'}（{minus_yuan(amount)} 元）"
+              for _, new, amount in changes if amount is not None and amount < 0]
+    if losses:
+        change = f"净增 {format_yuan(net)} 元" if net >= 0 else f"净减少 {format_yuan(-net)} 元"
+        head += f"，同时 {'、'.join(losses)}，{change}"
+    return f"{head}（最高可申请额度，以责任单位审核为准）"
+
+
 def _with_opens(assessed: TierAssessment, profile: Profile, on: date, policies, rates) -> TierAssessment:
     before, after = evaluate_pair(profile, assessed.tier, on, policies=policies, rates=rates)
-    changes, added = compare(before, after)
+    changes, net = compare(before, after)
     opens = tuple(Opening(new.measure, new.title, str(old.status), str(new.status), amount) for old, new, amount in changes)
-    note = f"获评{assessed.title}后，按{after.document_number}最高可多申请 {added:,.2f} 元（最高可申请额度，以责任单位审核为准）"
+    gained = sum((amount for _, _, amount in changes if amount is not None and amount > 0), Decimal(0))
+    lost = -sum((amount for _, _, amount in changes if amount is not None and amount < 0), Decimal(0))
+    note = _opens_note(assessed.title, after.document_number, changes, gained, net)
     if not after.policy_in_force:
         note = f"{after.validity_note}评估日不在政策有效期内，不计可多申请金额。"
-    return replace(assessed, opens=opens, opens_total=added, opens_note=note)
+    return replace(assessed, opens=opens, opens_total=net, opens_note=note, opens_gained=gained,
+                   opens_lost=lost)
+
+
+def _designated(criteria_set: CriteriaSet, current: str | None, ladder: tuple[str, ...]) -> tuple[DesignatedLine, ...]:
+    """The selected titles above the firm's current one, each a line that judges nothing."""
+    held = ladder.index(current) if current in ladder else 0
+    return tuple(DesignatedLine(t.tier, t.title, t.clause, t.text, criteria_set.id) for t in criteria_set.designated
+                 if t.tier not in ladder or ladder.index(t.tier) > held)
 
 
 def _targets(current: str | None, ladder: tuple[str, ...]) -> list[str]:
@@ -110,4 +144,5 @@ def assess(profile: Profile, on: date, *, library: CriteriaLibrary | None = None
         current_tier_label=profile.display("tier") or "未填写", set_id=tiers_set.id,
         set_document=tiers_set.document_number, set_title=tiers_set.title, set_in_force=tiers_set.in_force(on),
         set_note=_set_note(tiers_set, on), size=facts.size, tiers=tuple(assessed), readings=readings, notice=NOTICE,
+        designated=_designated(tiers_set, current, ladder),
     )

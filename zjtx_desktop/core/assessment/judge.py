@@ -128,7 +128,8 @@ def _gaps(node: Criterion, children: list[Judged]) -> list[str]:
 def judge_all(criteria: tuple[Criterion, ...], facts: Facts) -> Judged:
     """A tier's criteria must all hold."""
     children = [j for j in (judge(node, facts) for node in criteria) if j is not None]
-    judged = Judged(combine("all_of", [child.logic for child in children]))
+    judged = Judged(combine("all_of", [child.logic for child in children]),
+                    estimate=combine("all_of", [child.estimate for child in children]))
     for child in children:
         judged.rows += child.rows
         judged.sheets += child.sheets

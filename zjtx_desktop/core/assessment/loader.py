@@ -22,6 +22,7 @@ from zjtx_desktop.core.assessment.model import (
     Band,
     CriteriaSet,
     Criterion,
+    DesignatedTitle,
     Indicator,
     ScoreGroup,
     Scoring,
@@ -396,6 +397,21 @@ def _window(raw: Any, source: _File, key: str) -> Window:
     return Window(start, end, raw["reason"])
 
 
+def _designated(raw: Any, vocabulary: _Vocabulary, source: _File) -> tuple[DesignatedTitle, ...]:
+    """Titles conferred by selection (set.yaml `designated:`), each tier one of the questions' answers."""
+    titles = []
+    for tier, spec in _mapping(raw or {}, source, "designated").items():
+        where = f"designated.{tier}"
+        if str(tier) not in vocabulary.options("tier"):
+            raise source.error(where, "不是“目前称号”问题中的选项")
+        spec = _mapping(spec, source, where)
+        _require(spec, ("title", "clause", "text"), source, f"{where}.")
+        titles.append(DesignatedTitle(str(tier), _text(spec["title"], source, f"{where}.title"),
+                                      _text(spec["clause"], source, f"{where}.clause"),
+                                      _text(spec["text"], source, f"{where}.text")))
+    return tuple(titles)
+
+
 def _cases(folder: Path) -> tuple[dict, ...]:
     """The set's own cases, cases/*.yaml: each file a date, a base profile and its cases."""
     cases = []
@@ -436,6 +452,7 @@ def load_set(folder: Path, questions: Questions | None = None) -> CriteriaSet:
         borrow[str(tier)] = (str(spec["set"]), spec["reason"])
     reviews = {str(tier): _window(spec, source, f"reviews.{tier}")
                for tier, spec in _mapping(raw.get("reviews") or {}, source, "reviews").items()}
+    designated = _designated(raw.get("designated"), vocabulary, source)
     size = _size_standard(folder, raw["size"]) if raw.get("size") else None
     if raw["family"] == "sme_size" and size is None:
         raise source.error("size", "企业划型标准须有 size 文件")
@@ -445,7 +462,7 @@ def load_set(folder: Path, questions: Questions | None = None) -> CriteriaSet:
         id=set_id, family=raw["family"], title=raw["title"], document_number=raw["document_number"],
         issuer=raw.get("issuer", ""), issued=_date(raw["issued"], source, "issued"), effective_from=effective_from,
         effective_to=effective_to, dates_confidence=raw["dates_confidence"], tiers=tiers, borrow=borrow,
-        reviews=reviews, size=size, sources=_texts(raw["sources"], source, "sources"),
+        reviews=reviews, designated=designated, size=size, sources=_texts(raw["sources"], source, "sources"),
         notes=_texts(raw.get("notes"), source, "notes"), readings=_texts(raw.get("readings"), source, "readings"),
         dates_note=raw.get("dates_note", ""), cases=_cases(folder), folder=folder,
     )

@@ -119,6 +119,17 @@ class Window:
 
 
 @dataclass(frozen=True)
+class DesignatedTitle:
+    """A title an authority confers by selection, not by criteria a firm meets (重点“小巨人”): shown,
+    never assessed. `clause` names the document; `text` says who designates and that nothing is judged."""
+
+    tier: str
+    title: str
+    clause: str
+    text: str
+
+
+@dataclass(frozen=True)
 class CriteriaSet:
     id: str
     family: str
@@ -132,6 +143,7 @@ class CriteriaSet:
     tiers: dict[str, TierCriteria]
     borrow: dict[str, tuple[str, str]] = field(default_factory=dict)  # tier → (set id, reason)
     reviews: dict[str, Window] = field(default_factory=dict)
+    designated: tuple[DesignatedTitle, ...] = ()
     size: SizeStandard | None = None
     sources: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()

@@ -9,6 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from zjtx_desktop.core.assessment.display import signed_yuan
 from zjtx_desktop.core.money import to_fen
 
 
@@ -81,6 +82,10 @@ class ScoreSheet:
         }
 
 
+def _fen_text(amount: Decimal | None) -> str | None:
+    return None if amount is None else f"{to_fen(amount):f}"
+
+
 @dataclass(frozen=True)
 class Opening:
     """One measure of the policy that the title would make claimable (or raise)."""
@@ -91,9 +96,14 @@ class Opening:
     status_after: str
     amount: Decimal | None  # the added ceiling; None for support without an amount
 
+    @property
+    def amount_text(self) -> str:
+        """The change as shown beside the line: '+60,000.00' or '−300,000.00'; '' without an amount."""
+        return "" if self.amount is None else signed_yuan(self.amount)
+
     def to_json(self) -> dict[str, Any]:
         return {"measure": self.measure, "title": self.title, "status_before": self.status_before,
-                "status_after": self.status_after, "amount": None if self.amount is None else f"{to_fen(self.amount):f}"}
+                "status_after": self.status_after, "amount": _fen_text(self.amount)}
 
 
 @dataclass(frozen=True)
@@ -110,8 +120,10 @@ class TierAssessment:
     score_sheets: tuple[ScoreSheet, ...] = ()
     gap: tuple[str, ...] = ()
     opens: tuple[Opening, ...] = ()
-    opens_total: Decimal | None = None
+    opens_total: Decimal | None = None  # the net change: gained − lost
     opens_note: str = ""
+    opens_gained: Decimal | None = None  # the sum of the lines that rise
+    opens_lost: Decimal | None = None  # the sum of the lines that fall, as a positive amount
     set_note: str = ""
 
     @property
@@ -131,9 +143,29 @@ class TierAssessment:
             "scoring": [sheet.to_json() for sheet in self.score_sheets],
             "gap": list(self.gap),
             "opens": [o.to_json() for o in self.opens],
-            "opens_total": None if self.opens_total is None else f"{to_fen(self.opens_total):f}",
+            "opens_total": _fen_text(self.opens_total),
             "opens_note": self.opens_note,
+            "opens_gained": _fen_text(self.opens_gained),
+            "opens_lost": _fen_text(self.opens_lost),
         }
+
+
+@dataclass(frozen=True)
+class DesignatedLine:
+    """A title above the firm that an authority confers by selection (重点“小巨人”): shown, not assessed."""
+
+    tier: str
+    title: str
+    clause: str
+    note: str
+    set_id: str
+    status: Verdict = Verdict.MANUAL
+    verdict_text: str = "需人工核验（不作判断）"
+    kind_label: str = "遴选"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"tier": self.tier, "title": self.title, "status": str(self.status), "assessed": False,
+                "note": self.note, "clause": self.clause, "criteria_set": self.set_id}
 
 
 @dataclass(frozen=True)
@@ -183,6 +215,7 @@ class Assessment:
     tiers: tuple[TierAssessment, ...]
     readings: tuple[str, ...] = ()
     notice: str = ""
+    designated: tuple[DesignatedLine, ...] = ()  # titles above the firm conferred by selection, not assessed
 
     @property
     def best_reachable(self) -> TierAssessment | None:
@@ -206,6 +239,7 @@ class Assessment:
                              "in_force": self.set_in_force, "note": self.set_note},
             "size": self.size.to_json(),
             "tiers": [t.to_json() for t in self.tiers],
+            "designated": [line.to_json() for line in self.designated],
             "best_reachable": None if best is None else best.tier,
             "readings": list(self.readings),
             "notice": self.notice,

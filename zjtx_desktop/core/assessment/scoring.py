@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zjtx_desktop.core.assessment.display import points as show_points
-from zjtx_desktop.core.assessment.measures import MEASURES, Reading
+from zjtx_desktop.core.assessment.measures import MEASURES, Reading, show
 from zjtx_desktop.core.assessment.model import Band, Indicator, Scoring
 from zjtx_desktop.core.assessment.results import CriterionResult, ScoreSheet, Subtotal, Verdict
 from zjtx_desktop.core.profile import Profile
@@ -26,6 +26,7 @@ class Scored:
     reading: Reading | None
     fields: tuple[str, ...]
     better: Band | None  # the next band up, for the gap list
+    read: tuple[tuple[Band, Reading], ...] = ()  # each measure read on the way down, with its first band
 
 
 def _holds(band: Band, value) -> bool:
@@ -39,29 +40,44 @@ def _holds(band: Band, value) -> bool:
 def score_indicator(indicator: Indicator, profile: Profile) -> Scored:
     unknown_best: Decimal | None = None
     fields: list[str] = []
-    known_any = False
+    read: dict[str, tuple[Band, Reading]] = {}
     for index, band in enumerate(indicator.bands):
         if band.otherwise:
-            if not known_any:  # nothing could be read: the lowest band is a bound, not a result
+            if not read:  # nothing could be read: the lowest band is a bound, not a result
                 return Scored(indicator, None, band.points, unknown_best or band.points, None, tuple(fields), None)
-            return _scored(indicator, band, None, unknown_best, fields, index)
+            return _scored(indicator, band, None, unknown_best, fields, index, read)
         measure = MEASURES[band.measure]
         reading = measure.read(profile)
         if reading is None or reading.value is None:
             fields += [key for key in (measure.missing(profile) or measure.fields) if key not in fields]
             unknown_best = band.points if unknown_best is None else max(unknown_best, band.points)
             continue
-        known_any = True
+        read.setdefault(band.measure, (band, reading))
         if _holds(band, reading.value):
-            return _scored(indicator, band, reading, unknown_best, fields, index)
+            return _scored(indicator, band, reading, unknown_best, fields, index, read)
     return Scored(indicator, None, Decimal(0), unknown_best or Decimal(0), None, tuple(fields), None)
 
 
 def _scored(indicator: Indicator, band: Band, reading: Reading | None, unknown_best: Decimal | None,
-            fields: list[str], index: int) -> Scored:
+            fields: list[str], index: int, read: dict[str, tuple[Band, Reading]]) -> Scored:
     high = band.points if unknown_best is None else max(band.points, unknown_best)
     better = indicator.bands[index - 1] if index else None
-    return Scored(indicator, band, band.points, high, reading, tuple(fields), better)
+    return Scored(indicator, band, band.points, high, reading, tuple(fields), better, tuple(read.values()))
+
+
+def _figure(band: Band, reading: Reading) -> str:
+    """A figure as the band compares it: a ratio under a ceiling is rounded up, one over a floor cut down."""
+    return show(MEASURES[band.measure].kind, reading.value, up=band.at_most is not None)
+
+
+def figure(scored: Scored) -> str:
+    """The firm's own figure behind the band: the one the band reached, or, below every band, each
+    figure read (named when the indicator compares more than one, as 科技型 R&D does)."""
+    if scored.band is not None and scored.band.measure is not None and scored.reading is not None:
+        return _figure(scored.band, scored.reading)
+    if len(scored.read) == 1:
+        return _figure(*scored.read[0])
+    return "；".join(f"{MEASURES[band.measure].title} {_figure(band, reading)}" for band, reading in scored.read)
 
 
 def _row(scored: Scored, path: str, depth: int, clause: str, confidence: str) -> CriterionResult:
@@ -75,7 +91,7 @@ def _row(scored: Scored, path: str, depth: int, clause: str, confidence: str) ->
         note += f"（另有口径缺数据，最高可能得{show_points(scored.high)}）"
     return CriterionResult(
         f"{path}.{indicator.id}", indicator.title, Verdict.MET if scored.low > 0 else Verdict.NOT_MET,
-        value=scored.band.label, threshold=f"本档{show_points(scored.band.points)}",
+        value=figure(scored), threshold=f"档次：{scored.band.label}",
         points=f"{show_points(scored.low)}/{show_points(indicator.max_points)}", clause=clause,
         confidence=confidence, note=note.strip(), depth=depth, fields=scored.fields)
 

@@ -74,9 +74,10 @@ def _opens_table(tier: TierAssessment):
     header = [para(h, "cell_small") for h in ("措施", "名称", "目前", "获评后", "可多申请（元）")]
     rows = [header] + [[para(o.measure, "cell_small"), para(o.title, "cell_small"), para(o.status_before, "cell_small"),
                         para(o.status_after, "cell_small"),
-                        para("—" if o.amount is None else format_yuan(o.amount), "cell_small")] for o in tier.opens]
+                        para(o.amount_text or "—", "cell_small")] for o in tier.opens]
     last = len(rows)
-    rows.append([para("合计（最高可申请额度，不含融资支持）", "cell_small"), "", "", "",
+    total = "净增合计" if tier.opens_lost else "合计"
+    rows.append([para(f"{total}（最高可申请额度，不含融资支持）", "cell_small"), "", "", "",
                  para(format_yuan(tier.opens_total), "cell_small")])
     return ruled_table(rows, [FRAME_WIDTH * s for s in OPENS_SHARES], shaded_rows=[0], header_rows=1,
                        spans=[((0, last), (3, last))])
@@ -112,6 +113,9 @@ def build(assessment: Assessment) -> list:
             story.append(para(f"提示：{note}", "note"))
     for number, tier in enumerate(assessment.tiers):
         story += _tier_story(number, tier)
+    for number, line in enumerate(assessment.designated, start=len(assessment.tiers)):
+        story += [para(f"{NUMERALS[number % len(NUMERALS)]}、{line.title}（{line.kind_label}）：{line.verdict_text}", "heading"),
+                  para(line.note, "body"), para(f"依据：{line.clause}", "note")]
     if assessment.readings:
         story.append(para("本软件的解读（以认定部门解释为准）", "heading"))
         story += [para(f"· {reading}", "body") for reading in assessment.readings]
