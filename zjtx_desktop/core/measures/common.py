@@ -85,9 +85,11 @@ class RuleContext:
         (a firm that has become a 小巨人 is no longer a 后备 firm)."""
         return self.tier_in("srdi_sme") and self.profile.get("reserve_designated") is True
 
-    def in_validity(self, day: date) -> bool:
-        """Whether an activity's date lies within the policy's validity (a reading each measure states)."""
-        return self.policy.effective_from <= day <= self.policy.effective_to
+    def no_interest_days(self, start: date) -> str:
+        """Why a loan has no subsidised day: it starts after the policy's end or after the evaluation
+        date (the same test as every dated event), or it ended before the policy took effect."""
+        late = self.not_counted(start, before_start_counts=True)
+        return f"放款日{late}" if late else "贷款期限内没有落在本政策有效期内且截至评估日的计息天数，无贴息"
 
     def interest_period(self, start: date, end: date) -> tuple[date, date]:
         """The part of a loan whose interest may be subsidised: inside the policy's validity and before
@@ -171,13 +173,19 @@ class RuleContext:
         return self.result(Status.INSUFFICIENT, f"{which}未填写{column_label}，{why}",
                            missing=[f"填写{which}的“{column_label}”"])
 
-    def outside_validity(self, day: date) -> str:
-        """The reason a dated activity does not count, or '' when it does."""
-        if self.in_validity(day):
-            return ""
+    def not_counted(self, day: date, *, before_start_counts: bool = False) -> str:
+        """Why an event dated `day` does not count, or '' when it does: every measure asks this one
+        question of its dates. An event counts when it lies within the policy's validity (a reading
+        each measure states) and has happened by the evaluation date. `before_start_counts` is for a
+        standing designation (后备, a cluster's title) obtained earlier and still held: only an event
+        after the policy's end, or one still to come, is refused."""
         policy = self.policy
-        return (f"{day.isoformat()}不在本政策有效期（{policy.effective_from.isoformat()}至"
-                f"{policy.effective_to.isoformat()}）内，不计入（本软件解读）")
+        if day > policy.effective_to or (day < policy.effective_from and not before_start_counts):
+            return (f"{day.isoformat()}不在本政策有效期（{policy.effective_from.isoformat()}至"
+                    f"{policy.effective_to.isoformat()}）内，不计入（本软件解读）")
+        if day > self.on:
+            return f"{day.isoformat()}晚于评估日{self.on.isoformat()}，尚未发生，不计入"
+        return ""
 
 
 def settled(exact: Decimal) -> tuple[Decimal, str]:

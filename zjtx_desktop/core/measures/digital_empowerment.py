@@ -61,7 +61,7 @@ def digital_upgrade_subsidy(ctx: RuleContext):
     if assessed is None:
         return ctx.result(Status.INSUFFICIENT, "未填写数字化水平评测日期，无法判断是否在本政策有效期内",
                           computation=lines, missing=[f"填写“{ctx.label('digital_assessment_date')}”"])
-    outside = ctx.outside_validity(assessed)
+    outside = ctx.not_counted(assessed)
     if outside:
         return ctx.result(Status.NOT_ELIGIBLE, f"数字化水平评测日期{outside}", computation=lines,
                           missing=["在本政策有效期内完成改造并评测后可申请"])
@@ -109,7 +109,7 @@ def digital_training_subsidy(ctx: RuleContext):
     lines, amounts = [], []
     for course in courses:
         head = f"《{course['course']}》（{course['organiser']}）"
-        outside = ctx.outside_validity(course["start_date"])
+        outside = ctx.not_counted(course["start_date"])
         if outside:
             lines.append(f"{head}：开课日期{outside}")
             continue
@@ -121,7 +121,7 @@ def digital_training_subsidy(ctx: RuleContext):
                      f" = {yuan(by_days)}，实付{yuan(course['fee_paid'])}，取{yuan(amount)}{note}")
     total = sum_amounts(amounts)
     if total <= 0:
-        return ctx.result(Status.NOT_ELIGIBLE, "没有在本政策有效期内、有参训人天和实际费用的培训", computation=lines)
+        return ctx.result(Status.NOT_ELIGIBLE, "没有在本政策有效期内、截至评估日已开课且有参训人天和实际费用的培训", computation=lines)
     lines.append(f"合计最高可申请：{added_up(amounts)}")
     return ctx.result(Status.ELIGIBLE, f"数字化培训补贴，最高可申请{yuan(total)}（可能拨付给培训组织单位）",
                       amount=total, computation=lines)

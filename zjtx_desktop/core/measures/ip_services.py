@@ -43,7 +43,7 @@ def _loan_by_year(ctx: RuleContext, number: int, loan: dict, lpr, lines: list[st
         lines.append(f"{head}{year}年：{yuan(loan['principal'])} × {rate(used_rate)} × {rate(share)} × {days}天 ÷ {basis}"
                      f" {shown}")
     if not by_year:
-        lines.append(f"{head}：放款后一年内没有落在本政策有效期内且截至评估日的计息天数，无贴息")
+        lines.append(f"{head}：{ctx.no_interest_days(loan['start_date'])}")
     room, paid_shown = settled(loan["interest_paid"] * share)
     if sum_amounts(by_year.values()) > room:
         lines.append(f"{head}：不超过已付利息{yuan(loan['interest_paid'])} × {rate(share)} {paid_shown}，按{yuan(room)}计"

@@ -29,7 +29,7 @@ def _loan_subsidy(ctx: RuleContext, loan: dict, principal: Decimal, head: str, l
     first, last = ctx.interest_period(loan["start_date"], loan["end_date"])
     days = (last - first).days
     if days == 0:
-        lines.append(f"{head}：贷款期限内没有落在本政策有效期内且截至评估日的计息天数，无贴息")
+        lines.append(f"{head}：{ctx.no_interest_days(loan['start_date'])}")
         return Decimal(0)
     subsidy, shown = settled(principal * excess * days / basis)
     lines.append(f"{head}：{yuan(principal)} ×（{rate(loan_rate)} − {rate(fixed_cost)}）× {days}天 ÷ {basis} {shown}"
@@ -90,8 +90,15 @@ def equipment_subsidy(ctx: RuleContext):
     absent = ctx.no_activity(activity, "在上年度实施技术改造设备投入", ctx.label("equipment_investment_last_year"))
     if absent:
         return absent
+    year = ctx.on.year - 1
+    first, last = ctx.policy.effective_from.year - 1, ctx.policy.effective_to.year
+    if not first <= year <= last:
+        return ctx.result(
+            Status.NOT_ELIGIBLE, f"评估日的上年度是{year}年，本政策只适用于{first}年至{last}年的设备投入"
+            f"（有效期内各年度申报上年度的投入，{last}年的投入可在政策到期后按有效期内的事项申报），"
+            f"{year}年的设备投入不计入（本软件解读）")
     invested = ctx.profile.get("equipment_investment_last_year")
-    seen = f"上年度设备投入 {yuan(invested)}"
+    seen = f"上年度（{year}年）设备投入 {yuan(invested)}"
     if invested >= threshold:
         return ctx.result(
             Status.OTHER_POLICY, f"上年度设备投入{yuan(threshold)}（含）以上，按{ctx.spec.other_policy}执行",
