@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from enum import Enum
 from typing import Any
 
 from zjtx_desktop.core.money import (
@@ -49,12 +48,6 @@ def rule(name: str):
         return function
 
     return register
-
-
-class Activity(Enum):
-    PRESENT = "present"
-    ABSENT = "absent"
-    UNKNOWN = "unknown"
 
 
 @dataclass(slots=True)
@@ -101,15 +94,6 @@ class RuleContext:
     def label(self, key: str) -> str:
         return self.profile.label(key)
 
-    def activity(self, gate: str, data_key: str) -> Activity:
-        """Whether the firm did the thing: data present, or the gate question answered 否, or unknown."""
-        data = self.profile.get(data_key)
-        if data not in (None, []):
-            return Activity.PRESENT
-        if self.profile.get(gate) is False:
-            return Activity.ABSENT
-        return Activity.UNKNOWN
-
     def result(
         self,
         status: Status,
@@ -152,11 +136,16 @@ class RuleContext:
                                missing=[f"获评{NEXT_TITLE[group]}后可申请{would_get}"], non_monetary=())
         return None
 
-    def no_activity(self, activity: Activity, what: str, data_label: str) -> MeasureResult | None:
-        """不符合 when the firm said it did not do this, 信息不足 when it has not said, else None."""
-        if activity is Activity.ABSENT:
-            return self.result(Status.NOT_ELIGIBLE, f"企业未{what}", missing=[f"{what}后可申请本项"])
-        if activity is Activity.UNKNOWN:
+    def no_activity(self, gate: str, data_key: str, what: str) -> MeasureResult | None:
+        """不符合 when the firm answered the gate question 否, 信息不足 when it neither answered 是 with
+        data nor gave data, else None (go on). The 否 wins over data left on the page it hides: the
+        evaluator drops that page's data (evaluator.as_answered), and the result names the answer."""
+        if self.profile.get(gate) is False:
+            question = self.label(gate)
+            return self.result(Status.NOT_ELIGIBLE, f"“{question}”答“否”，企业未{what}，本项不适用",
+                               missing=[f"如企业实际{what}，请将“{question}”改为“是”并填写相应内容后可申请本项"])
+        if self.profile.get(data_key) in (None, []):
+            data_label = self.label(data_key)
             cannot = "无法计算" if self.spec.kind in MONETARY_KINDS else "无法判断"
             return self.result(Status.INSUFFICIENT, f"未填写{data_label}，{cannot}",
                                missing=[f"填写“{data_label}”"])

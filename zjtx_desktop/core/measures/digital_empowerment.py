@@ -38,8 +38,7 @@ def digital_upgrade_subsidy(ctx: RuleContext):
     gated = _digital_upgrade_gate(ctx)
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_digital_upgrade", "digital_investment"),
-                             "购买软件、网关、路由等开展数字化改造", ctx.label("digital_investment"))
+    absent = ctx.no_activity("has_digital_upgrade", "digital_investment", "购买软件、网关、路由等开展数字化改造")
     if absent:
         return absent
     invested = ctx.profile.get("digital_investment")
@@ -75,8 +74,7 @@ def consulting_subsidy(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", f"管理咨询费用{rate(share)}的补助")
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_consulting", "consulting_fees_paid"),
-                             "购买管理咨询专业化服务", ctx.label("consulting_fees_paid"))
+    absent = ctx.no_activity("has_consulting", "consulting_fees_paid", "购买管理咨询专业化服务")
     if absent:
         return absent
     paid = ctx.profile.get("consulting_fees_paid")
@@ -98,8 +96,7 @@ def digital_training_subsidy(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", f"每人每天最高{yuan(per_day)}的培训补贴")
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_training", "trainings"), "参加数字化转型升级技能培训",
-                             ctx.label("trainings"))
+    absent = ctx.no_activity("has_training", "trainings", "参加数字化转型升级技能培训")
     if absent:
         return absent
     courses = ctx.profile.rows("trainings")

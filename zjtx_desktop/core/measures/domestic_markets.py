@@ -19,8 +19,7 @@ def credit_insurance_subsidy(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", "国内贸易信用保险保费补贴")
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_credit_insurance", "credit_insurance_policies"),
-                             "投保国内贸易信用保险", ctx.label("credit_insurance_policies"))
+    absent = ctx.no_activity("has_credit_insurance", "credit_insurance_policies", "投保国内贸易信用保险")
     if absent:
         return absent
     policies = ctx.profile.rows("credit_insurance_policies")

@@ -77,8 +77,7 @@ def ip_pledge_interest(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", "知识产权质押融资贴息")
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_ip_pledge_loans", "ip_pledge_loans"),
-                             "取得专利、商标质押贷款", ctx.label("ip_pledge_loans"))
+    absent = ctx.no_activity("has_ip_pledge_loans", "ip_pledge_loans", "取得专利、商标质押贷款")
     if absent:
         return absent
     loans = ctx.profile.rows("ip_pledge_loans")

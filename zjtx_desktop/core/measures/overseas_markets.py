@@ -26,8 +26,7 @@ def overseas_exhibitions(ctx: RuleContext):
     who, gated = _who_qualifies(ctx)
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_overseas_exhibitions", "overseas_exhibitions"), "赴境外参展",
-                             ctx.label("overseas_exhibitions"))
+    absent = ctx.no_activity("has_overseas_exhibitions", "overseas_exhibitions", "赴境外参展")
     if absent:
         return absent
     fairs = ctx.profile.rows("overseas_exhibitions")

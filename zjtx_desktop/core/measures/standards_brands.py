@@ -10,7 +10,7 @@ def standard_funding(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", f"每项标准最高{yuan(per_standard)}的资助")
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_standards", "standards"), "参与制定标准", ctx.label("standards"))
+    absent = ctx.no_activity("has_standards", "standards", "参与制定标准")
     if absent:
         return absent
     column = ctx.profile.questions.field("standards")

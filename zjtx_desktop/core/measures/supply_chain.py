@@ -20,8 +20,7 @@ def venue_rent_subsidy(ctx: RuleContext):
     support = list(ctx.spec.non_monetary)
     if ctx.tier_in("little_giant"):
         support.append(ctx.spec.non_monetary_by_tier["little_giant"])
-    absent = ctx.no_activity(ctx.activity("has_market_events", "market_events"),
-                             "在国内举办产品推介会、发布会、订货会或经销商大会", ctx.label("market_events"))
+    absent = ctx.no_activity("has_market_events", "market_events", "在国内举办产品推介会、发布会、订货会或经销商大会")
     if absent:
         return absent
     events = ctx.profile.rows("market_events")

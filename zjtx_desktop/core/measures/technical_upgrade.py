@@ -49,8 +49,7 @@ def tech_fund_interest(ctx: RuleContext):
     if gated:
         return gated
     loans = ctx.profile.rows("tech_fund_loans")
-    absent = ctx.no_activity(ctx.activity("has_tech_fund_loans", "tech_fund_loans"),
-                             "取得技术创新基金贷款", ctx.label("tech_fund_loans"))
+    absent = ctx.no_activity("has_tech_fund_loans", "tech_fund_loans", "取得技术创新基金贷款")
     if absent:
         return absent
     unpaid = ctx.rows_lacking(loans, "interest_paid", "笔贷款", "已付利息", "贴息不超过实际支付的利息，无法计算")
@@ -86,8 +85,7 @@ def equipment_subsidy(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", f"不超过设备投入{rate(share)}的补助")
     if gated:
         return gated
-    activity = ctx.activity("has_equipment_investment", "equipment_investment_last_year")
-    absent = ctx.no_activity(activity, "在上年度实施技术改造设备投入", ctx.label("equipment_investment_last_year"))
+    absent = ctx.no_activity("has_equipment_investment", "equipment_investment_last_year", "在上年度实施技术改造设备投入")
     if absent:
         return absent
     year = ctx.on.year - 1
