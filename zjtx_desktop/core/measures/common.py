@@ -84,6 +84,14 @@ class RuleContext:
         late = self.not_counted(start, before_start_counts=True)
         return f"放款日{late}" if late else "贷款期限内没有落在本政策有效期内且截至评估日的计息天数，无贴息"
 
+    def paid_period(self, loan: dict) -> tuple[int, str]:
+        """The days the interest paid on a loan covers, from its start to its end or, when that is
+        later, the evaluation date; and how the working says so. The clauses subsidise interest
+        actually paid on the subsidised days only: the interest paid is read as spread evenly over
+        these days (a reading), so interest for days before the policy never counts."""
+        until = min(loan["end_date"], self.on)
+        return (until - loan["start_date"]).days, f"放款日至{until.isoformat()}"
+
     def interest_period(self, start: date, end: date) -> tuple[date, date]:
         """The part of a loan whose interest may be subsidised: inside the policy's validity and before
         the evaluation date, end exclusive (interest for a day is owed once the day has passed)."""

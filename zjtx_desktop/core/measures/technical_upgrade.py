@@ -34,11 +34,17 @@ def _loan_subsidy(ctx: RuleContext, loan: dict, principal: Decimal, head: str, l
     subsidy, shown = settled(principal * excess * days / basis)
     lines.append(f"{head}：{yuan(principal)} ×（{rate(loan_rate)} − {rate(fixed_cost)}）× {days}天 ÷ {basis} {shown}"
                  f"（计息期{first.isoformat()}至{last.isoformat()}，不含末日）")
-    paid = loan["interest_paid"]
-    paid_share, paid_shown = settled(paid * excess / loan_rate)
+    paid, share = loan["interest_paid"], f"×（{rate(loan_rate)} − {rate(fixed_cost)}）÷ {rate(loan_rate)}"
+    covered, span = ctx.paid_period(loan)
+    if covered > days:  # part of the interest paid is for days that are not subsidised
+        paid_share, paid_shown = settled(paid * days * excess / (covered * loan_rate))
+        bound = (f"不超过已付利息{yuan(paid)} × {days}天 ÷ {covered}天 {share} {paid_shown}，按{yuan(paid_share)}计"
+                 f"（已付利息按{span}的{covered}天均摊，只计贴息天数的部分）")
+    else:
+        paid_share, paid_shown = settled(paid * excess / loan_rate)
+        bound = f"不超过已付利息{yuan(paid)} {share} {paid_shown}，按{yuan(paid_share)}计"
     if paid_share < subsidy:
-        lines.append(f"{head}：不超过已付利息{yuan(paid)} ×（{rate(loan_rate)} − {rate(fixed_cost)}）÷ {rate(loan_rate)}"
-                     f" {paid_shown}，按{yuan(paid_share)}计")
+        lines.append(f"{head}：{bound}")
         return paid_share
     return subsidy
 
