@@ -101,8 +101,7 @@ def text_report(evaluation: Evaluation) -> str:
         lines.append(f"{pad(result.measure, 6)}{pad(result.title, 26)}{pad(str(result.status), 12)}"
                      f"{pad(amount, 20)}{result.explanation}")
         if result.reference_amount is not None:
-            lines.append(f"{'':6}仅供参考：按本政策计算为{format_yuan(result.reference_amount)}元；"
-                         "评估日不在政策有效期内，不能据此申报，不计入合计")
+            lines.append(f"{'':6}仅供参考：按本政策计算为{format_yuan(result.reference_amount)}元，不计入合计")
         lines.extend(f"{'':6}· {step}" for step in result.computation)
         lines.extend(f"{'':6}→ {need}" for need in result.missing)
         if result.status is not Status.NOT_ELIGIBLE:  # a reading behind a 不符合 would only confuse

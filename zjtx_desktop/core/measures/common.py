@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from enum import Enum
 from typing import Any
 
 from zjtx_desktop.core.money import (
@@ -51,12 +50,6 @@ def rule(name: str):
     return register
 
 
-class Activity(Enum):
-    PRESENT = "present"
-    ABSENT = "absent"
-    UNKNOWN = "unknown"
-
-
 @dataclass(slots=True)
 class RuleContext:
     """One evaluation's facts; the evaluator moves `spec` along the measures (a hot path)."""
@@ -85,9 +78,19 @@ class RuleContext:
         (a firm that has become a 小巨人 is no longer a 后备 firm)."""
         return self.tier_in("srdi_sme") and self.profile.get("reserve_designated") is True
 
-    def in_validity(self, day: date) -> bool:
-        """Whether an activity's date lies within the policy's validity (a reading each measure states)."""
-        return self.policy.effective_from <= day <= self.policy.effective_to
+    def no_interest_days(self, start: date) -> str:
+        """Why a loan has no subsidised day: it starts after the policy's end or after the evaluation
+        date (the same test as every dated event), or it ended before the policy took effect."""
+        late = self.not_counted(start, before_start_counts=True)
+        return f"放款日{late}" if late else "贷款期限内没有落在本政策有效期内且截至评估日的计息天数，无贴息"
+
+    def paid_period(self, loan: dict) -> tuple[int, str]:
+        """The days the interest paid on a loan covers, from its start to its end or, when that is
+        later, the evaluation date; and how the working says so. The clauses subsidise interest
+        actually paid on the subsidised days only: the interest paid is read as spread evenly over
+        these days (a reading), so interest for days before the policy never counts."""
+        until = min(loan["end_date"], self.on)
+        return (until - loan["start_date"]).days, f"放款日至{until.isoformat()}"
 
     def interest_period(self, start: date, end: date) -> tuple[date, date]:
         """The part of a loan whose interest may be subsidised: inside the policy's validity and before
@@ -98,15 +101,6 @@ class RuleContext:
 
     def label(self, key: str) -> str:
         return self.profile.label(key)
-
-    def activity(self, gate: str, data_key: str) -> Activity:
-        """Whether the firm did the thing: data present, or the gate question answered 否, or unknown."""
-        data = self.profile.get(data_key)
-        if data not in (None, []):
-            return Activity.PRESENT
-        if self.profile.get(gate) is False:
-            return Activity.ABSENT
-        return Activity.UNKNOWN
 
     def result(
         self,
@@ -150,11 +144,16 @@ class RuleContext:
                                missing=[f"获评{NEXT_TITLE[group]}后可申请{would_get}"], non_monetary=())
         return None
 
-    def no_activity(self, activity: Activity, what: str, data_label: str) -> MeasureResult | None:
-        """不符合 when the firm said it did not do this, 信息不足 when it has not said, else None."""
-        if activity is Activity.ABSENT:
-            return self.result(Status.NOT_ELIGIBLE, f"企业未{what}", missing=[f"{what}后可申请本项"])
-        if activity is Activity.UNKNOWN:
+    def no_activity(self, gate: str, data_key: str, what: str) -> MeasureResult | None:
+        """不符合 when the firm answered the gate question 否, 信息不足 when it neither answered 是 with
+        data nor gave data, else None (go on). The 否 wins over data left on the page it hides: the
+        evaluator drops that page's data (evaluator.as_answered), and the result names the answer."""
+        if self.profile.get(gate) is False:
+            question = self.label(gate)
+            return self.result(Status.NOT_ELIGIBLE, f"“{question}”答“否”，企业未{what}，本项不适用",
+                               missing=[f"如企业实际{what}，请将“{question}”改为“是”并填写相应内容后可申请本项"])
+        if self.profile.get(data_key) in (None, []):
+            data_label = self.label(data_key)
             cannot = "无法计算" if self.spec.kind in MONETARY_KINDS else "无法判断"
             return self.result(Status.INSUFFICIENT, f"未填写{data_label}，{cannot}",
                                missing=[f"填写“{data_label}”"])
@@ -171,13 +170,19 @@ class RuleContext:
         return self.result(Status.INSUFFICIENT, f"{which}未填写{column_label}，{why}",
                            missing=[f"填写{which}的“{column_label}”"])
 
-    def outside_validity(self, day: date) -> str:
-        """The reason a dated activity does not count, or '' when it does."""
-        if self.in_validity(day):
-            return ""
+    def not_counted(self, day: date, *, before_start_counts: bool = False) -> str:
+        """Why an event dated `day` does not count, or '' when it does: every measure asks this one
+        question of its dates. An event counts when it lies within the policy's validity (a reading
+        each measure states) and has happened by the evaluation date. `before_start_counts` is for a
+        standing designation (后备, a cluster's title) obtained earlier and still held: only an event
+        after the policy's end, or one still to come, is refused."""
         policy = self.policy
-        return (f"{day.isoformat()}不在本政策有效期（{policy.effective_from.isoformat()}至"
-                f"{policy.effective_to.isoformat()}）内，不计入（本软件解读）")
+        if day > policy.effective_to or (day < policy.effective_from and not before_start_counts):
+            return (f"{day.isoformat()}不在本政策有效期（{policy.effective_from.isoformat()}至"
+                    f"{policy.effective_to.isoformat()}）内，不计入（本软件解读）")
+        if day > self.on:
+            return f"{day.isoformat()}晚于评估日{self.on.isoformat()}，尚未发生，不计入"
+        return ""
 
 
 def settled(exact: Decimal) -> tuple[Decimal, str]:

@@ -33,6 +33,10 @@ def reserve_incentive(ctx: RuleContext):
     if not designated:
         return ctx.result(Status.NOT_ELIGIBLE, "本项仅面向专精特新“小巨人”后备企业",
                           missing=[f"被列为“小巨人”后备企业后可申请，按绩效考核结果最高可获{yuan(ceiling)}"])
+    since = ctx.profile.get("reserve_designated_date")
+    late = since and ctx.not_counted(since, before_start_counts=True)  # a 后备 firm named earlier still is one
+    if late:
+        return ctx.result(Status.NOT_ELIGIBLE, f"列为后备企业的日期{late}")
     return ctx.result(
         Status.ELIGIBLE, f"“小巨人”后备企业按绩效考核结果给予奖励，最高可申请{yuan(ceiling)}",
         amount=ceiling,
@@ -55,6 +59,9 @@ def _first_time(ctx: RuleContext):
         return ctx.result(Status.NOT_ELIGIBLE,
                           f"称号认定日期{granted.isoformat()}早于本政策施行日{ctx.policy.effective_from.isoformat()}，"
                           "本政策施行前首次获得的称号不在奖励范围（本软件解读）")
+    late = granted and ctx.not_counted(granted)
+    if late:
+        return ctx.result(Status.NOT_ELIGIBLE, f"称号认定日期{late}")
     lacking = [key for key, value in (("little_giant_first_time", first_time), ("little_giant_award_received", received),
                                       ("tier_granted_date", granted)) if value is None]
     if lacking:

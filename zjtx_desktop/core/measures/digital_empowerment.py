@@ -38,8 +38,7 @@ def digital_upgrade_subsidy(ctx: RuleContext):
     gated = _digital_upgrade_gate(ctx)
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_digital_upgrade", "digital_investment"),
-                             "购买软件、网关、路由等开展数字化改造", ctx.label("digital_investment"))
+    absent = ctx.no_activity("has_digital_upgrade", "digital_investment", "购买软件、网关、路由等开展数字化改造")
     if absent:
         return absent
     invested = ctx.profile.get("digital_investment")
@@ -61,7 +60,7 @@ def digital_upgrade_subsidy(ctx: RuleContext):
     if assessed is None:
         return ctx.result(Status.INSUFFICIENT, "未填写数字化水平评测日期，无法判断是否在本政策有效期内",
                           computation=lines, missing=[f"填写“{ctx.label('digital_assessment_date')}”"])
-    outside = ctx.outside_validity(assessed)
+    outside = ctx.not_counted(assessed)
     if outside:
         return ctx.result(Status.NOT_ELIGIBLE, f"数字化水平评测日期{outside}", computation=lines,
                           missing=["在本政策有效期内完成改造并评测后可申请"])
@@ -75,8 +74,7 @@ def consulting_subsidy(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", f"管理咨询费用{rate(share)}的补助")
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_consulting", "consulting_fees_paid"),
-                             "购买管理咨询专业化服务", ctx.label("consulting_fees_paid"))
+    absent = ctx.no_activity("has_consulting", "consulting_fees_paid", "购买管理咨询专业化服务")
     if absent:
         return absent
     paid = ctx.profile.get("consulting_fees_paid")
@@ -98,8 +96,7 @@ def digital_training_subsidy(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", f"每人每天最高{yuan(per_day)}的培训补贴")
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_training", "trainings"), "参加数字化转型升级技能培训",
-                             ctx.label("trainings"))
+    absent = ctx.no_activity("has_training", "trainings", "参加数字化转型升级技能培训")
     if absent:
         return absent
     courses = ctx.profile.rows("trainings")
@@ -109,7 +106,7 @@ def digital_training_subsidy(ctx: RuleContext):
     lines, amounts = [], []
     for course in courses:
         head = f"《{course['course']}》（{course['organiser']}）"
-        outside = ctx.outside_validity(course["start_date"])
+        outside = ctx.not_counted(course["start_date"])
         if outside:
             lines.append(f"{head}：开课日期{outside}")
             continue
@@ -121,7 +118,7 @@ def digital_training_subsidy(ctx: RuleContext):
                      f" = {yuan(by_days)}，实付{yuan(course['fee_paid'])}，取{yuan(amount)}{note}")
     total = sum_amounts(amounts)
     if total <= 0:
-        return ctx.result(Status.NOT_ELIGIBLE, "没有在本政策有效期内、有参训人天和实际费用的培训", computation=lines)
+        return ctx.result(Status.NOT_ELIGIBLE, "没有在本政策有效期内、截至评估日已开课且有参训人天和实际费用的培训", computation=lines)
     lines.append(f"合计最高可申请：{added_up(amounts)}")
     return ctx.result(Status.ELIGIBLE, f"数字化培训补贴，最高可申请{yuan(total)}（可能拨付给培训组织单位）",
                       amount=total, computation=lines)

@@ -19,8 +19,7 @@ def credit_insurance_subsidy(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", "国内贸易信用保险保费补贴")
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_credit_insurance", "credit_insurance_policies"),
-                             "投保国内贸易信用保险", ctx.label("credit_insurance_policies"))
+    absent = ctx.no_activity("has_credit_insurance", "credit_insurance_policies", "投保国内贸易信用保险")
     if absent:
         return absent
     policies = ctx.profile.rows("credit_insurance_policies")
@@ -29,7 +28,7 @@ def credit_insurance_subsidy(ctx: RuleContext):
         return undated
     lines, amounts = [], []
     for policy in policies:
-        outside = ctx.outside_validity(policy["start_date"])
+        outside = ctx.not_counted(policy["start_date"])
         if outside:
             lines.append(f"保单{policy['policy_no']}：保险起期{outside}")
             continue
@@ -46,6 +45,6 @@ def credit_insurance_subsidy(ctx: RuleContext):
         lines.append(f"合计：{added_up(amounts)}"
                      + (f"，超过单家企业最高{yuan(ceiling)}，按{yuan(ceiling)}计" if total > ceiling else ""))
     if amount <= 0:
-        return ctx.result(Status.NOT_ELIGIBLE, "没有在本政策有效期内起保、有实缴保费的保单", computation=lines)
+        return ctx.result(Status.NOT_ELIGIBLE, "没有在本政策有效期内、截至评估日已起保且有实缴保费的保单", computation=lines)
     return ctx.result(Status.ELIGIBLE, f"国内贸易信用保险保费补贴，最高可申请{yuan(amount)}",
                       amount=amount, computation=lines)

@@ -24,8 +24,8 @@ from zjtx_desktop.core.measures.common import (
 
 
 def _loan_by_year(ctx: RuleContext, number: int, loan: dict, lpr, lines: list[str]) -> dict[int, Decimal]:
-    """One loan's subsidy per calendar year, each line rounded down to the fen and capped by the
-    interest paid (which covers the earlier days first)."""
+    """One loan's subsidy per calendar year, each line rounded down to the fen and capped by 60% of
+    the interest paid for the subsidised days."""
     share, basis = ctx.param("subsidy_share"), ctx.param("day_count_basis")
     since, published = lpr
     loan_rate = fraction(loan["annual_rate"])
@@ -36,26 +36,56 @@ def _loan_by_year(ctx: RuleContext, number: int, loan: dict, lpr, lines: list[st
     lines.append(f"{head}：贷款利率{rate(loan_rate)}，{ctx.rates[ctx.param('rate_cap_series')].title}{rate(published)}"
                  f"（{since.isoformat()}起执行），取{rate(used_rate)}；贴息期{first.isoformat()}至{last.isoformat()}"
                  f"（不含末日）")
-    by_year = {}
-    for year, days in days_by_year(first, last).items():
+    by_year, days_in = {}, days_by_year(first, last)
+    for year, days in days_in.items():
         amount, shown = settled(loan["principal"] * used_rate * share * days / basis)
         by_year[year] = amount
         lines.append(f"{head}{year}年：{yuan(loan['principal'])} × {rate(used_rate)} × {rate(share)} × {days}天 ÷ {basis}"
                      f" {shown}")
     if not by_year:
-        lines.append(f"{head}：放款后一年内没有落在本政策有效期内且截至评估日的计息天数，无贴息")
-    room, paid_shown = settled(loan["interest_paid"] * share)
+        lines.append(f"{head}：{ctx.no_interest_days(loan['start_date'])}")
+        return by_year
+    room, bound = _paid_room(ctx, loan, sum(days_in.values()))
     if sum_amounts(by_year.values()) > room:
-        lines.append(f"{head}：不超过已付利息{yuan(loan['interest_paid'])} × {rate(share)} {paid_shown}，按{yuan(room)}计"
-                     "（已付利息先计入较早的天数）")
-        for year in sorted(by_year):
-            by_year[year] = min(by_year[year], room)
-            room -= by_year[year]
+        lines.append(f"{head}：{bound}")
+        by_year = _spread(room, days_in, head, lines)
     return by_year
 
 
+def _paid_room(ctx: RuleContext, loan: dict, days: int) -> tuple[Decimal, str]:
+    """60% of the interest paid for the subsidised days (the interest paid spread evenly over the
+    days it covers, a reading), and the working that says so."""
+    paid, share = loan["interest_paid"], ctx.param("subsidy_share")
+    covered, span = ctx.paid_period(loan)
+    if covered > days:
+        room, shown = settled(paid * days * share / covered)
+        return room, (f"不超过已付利息{yuan(paid)} × {days}天 ÷ {covered}天 × {rate(share)} {shown}，按{yuan(room)}计"
+                      f"（已付利息按{span}的{covered}天均摊，只计贴息天数的部分）")
+    room, shown = settled(paid * share)
+    return room, f"不超过已付利息{yuan(paid)} × {rate(share)} {shown}，按{yuan(room)}计"
+
+
+def _spread(room: Decimal, days_in: dict[int, int], head: str, lines: list[str]) -> dict[int, Decimal]:
+    """A loan's capped subsidy over the calendar years of its days, for the yearly cap: each year but
+    the last by its share of the days, rounded down; the last takes what is left, so the years add
+    up to the capped figure exactly."""
+    years = sorted(days_in)
+    if len(years) == 1:
+        return {years[0]: room}
+    total_days, spread, left = sum(days_in.values()), {}, room
+    for year in years[:-1]:
+        spread[year], shown = settled(room * days_in[year] / total_days)
+        left -= spread[year]
+        lines.append(f"{head}{year}年按天数分摊：{yuan(room)} × {days_in[year]}天 ÷ {total_days}天 {shown}")
+    spread[years[-1]] = left
+    taken = " − ".join(yuan(spread[year]) for year in years[:-1])
+    lines.append(f"{head}{years[-1]}年按天数分摊：{yuan(room)} − {taken} = {yuan(left)}")
+    return spread
+
+
 def _yearly_totals(ctx: RuleContext, per_year: dict[int, list[Decimal]], lines: list[str]) -> list[Decimal]:
-    """Each calendar year's sum, capped at the yearly maximum less what was already received this year."""
+    """Each calendar year's sum, capped at the yearly maximum, less (for the evaluation's year) what
+    was already received for that year's interest days. A year with nothing to say is not printed."""
     ceiling = ctx.param("max_per_year")
     received = ctx.profile.get("ip_pledge_subsidy_received_this_year") or Decimal(0)
     totals = []
@@ -64,8 +94,10 @@ def _yearly_totals(ctx: RuleContext, per_year: dict[int, list[Decimal]], lines: 
         room, why = ceiling, f"超过每年最高{yuan(ceiling)}"
         if year == ctx.on.year and received:
             room = max(ceiling - received, Decimal(0))
-            why = f"{year}年已获本项贴息{yuan(received)}，本年剩余额度{yuan(room)}"
+            why = f"{year}年（评估日所在年度）的贴息已获{yuan(received)}，该年度剩余额度{yuan(room)}"
         capped = min(total, room)
+        if total == 0:
+            continue
         note = f"，{why}，按{yuan(capped)}计" if capped < total else ""
         lines.append(f"{year}年合计：{added_up(per_year[year])}{note}")
         totals.append(capped)
@@ -77,8 +109,7 @@ def ip_pledge_interest(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", "知识产权质押融资贴息")
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_ip_pledge_loans", "ip_pledge_loans"),
-                             "取得专利、商标质押贷款", ctx.label("ip_pledge_loans"))
+    absent = ctx.no_activity("has_ip_pledge_loans", "ip_pledge_loans", "取得专利、商标质押贷款")
     if absent:
         return absent
     loans = ctx.profile.rows("ip_pledge_loans")

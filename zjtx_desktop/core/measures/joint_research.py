@@ -9,8 +9,7 @@ def joint_lab_subsidy(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", f"联合实验室新增研发设备投入{rate(share)}的补助")
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_joint_lab", "joint_lab_nonfiscal_equipment"),
-                             "与高校、科研院所共建联合实验室", ctx.label("joint_lab_nonfiscal_equipment"))
+    absent = ctx.no_activity("has_joint_lab", "joint_lab_nonfiscal_equipment", "与高校、科研院所共建联合实验室")
     if absent:
         return absent
     partner, kind = ctx.profile.get("joint_lab_partner"), ctx.profile.get("joint_lab_partner_type")

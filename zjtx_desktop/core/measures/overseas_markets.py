@@ -26,13 +26,24 @@ def overseas_exhibitions(ctx: RuleContext):
     who, gated = _who_qualifies(ctx)
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_overseas_exhibitions", "overseas_exhibitions"), "赴境外参展",
-                             ctx.label("overseas_exhibitions"))
+    absent = ctx.no_activity("has_overseas_exhibitions", "overseas_exhibitions", "赴境外参展")
     if absent:
         return absent
     fairs = ctx.profile.rows("overseas_exhibitions")
-    lines = [f"{fair['name']}（{fair.get('country') or '境外'}）：展位费{yuan(fair['booth_fee'])}"
-             for fair in fairs if fair.get("booth_fee") is not None]
-    lines.append(f"展位费合计{yuan(sum_amounts(f['booth_fee'] for f in fairs if f.get('booth_fee') is not None))}，"
-                 f"补助标准按{ctx.spec.other_policy}执行，本措施未规定金额")
+    lines, fees = [], []
+    for fair in fairs:
+        day, fee = fair.get("date"), fair.get("booth_fee")
+        head = f"{fair['name']}（{fair.get('country') or '境外'}{'，' + day.isoformat() if day else ''}）"
+        planned = day is not None and ctx.on < day <= ctx.policy.effective_to
+        late = day is not None and not planned and ctx.not_counted(day)
+        if late:
+            lines.append(f"{head}：举办日期{late}")
+            continue
+        fees.append(fee or 0)
+        shown = "未填写展位费" if fee is None else f"展位费{yuan(fee)}"
+        lines.append(f"{head}：{shown}" + ("（尚未举办，举办后按规定申请，本软件解读）" if planned else ""))
+    if not fees:
+        return ctx.result(Status.NOT_ELIGIBLE, "没有在本政策有效期内举办的境外展会", computation=lines,
+                          missing=["在本政策有效期内赴境外参展后可按相关专项资金政策申请"])
+    lines.append(f"展位费合计{yuan(sum_amounts(fees))}，补助标准按{ctx.spec.other_policy}执行，本措施未规定金额")
     return ctx.result(Status.OTHER_POLICY, f"{who}纳入{ctx.spec.other_policy}支持范围", computation=lines)

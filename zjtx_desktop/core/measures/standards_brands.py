@@ -10,7 +10,7 @@ def standard_funding(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", f"每项标准最高{yuan(per_standard)}的资助")
     if gated:
         return gated
-    absent = ctx.no_activity(ctx.activity("has_standards", "standards"), "参与制定标准", ctx.label("standards"))
+    absent = ctx.no_activity("has_standards", "standards", "参与制定标准")
     if absent:
         return absent
     column = ctx.profile.questions.field("standards")
@@ -23,7 +23,7 @@ def standard_funding(ctx: RuleContext):
     for standard in standards:
         level = column.column("level").option_label(standard["level"])
         role = column.column("role").option_label(standard["role"])
-        outside = standard in qualifying and ctx.outside_validity(standard["publish_date"])
+        outside = standard in qualifying and ctx.not_counted(standard["publish_date"])
         if standard["level"] not in levels:
             lines.append(f"《{standard['name']}》：{level}不在资助范围（国际、国家、行业标准）")
         elif standard["role"] != "lead":
@@ -34,7 +34,7 @@ def standard_funding(ctx: RuleContext):
             eligible += 1
             lines.append(f"《{standard['name']}》：{level}，主要起草单位，最高{yuan(per_standard)}")
     if not eligible:
-        return ctx.result(Status.NOT_ELIGIBLE, "没有在本政策有效期内发布、企业作为主要起草单位的国际、国家或行业标准",
+        return ctx.result(Status.NOT_ELIGIBLE, "没有在本政策有效期内、截至评估日已发布且企业作为主要起草单位的国际、国家或行业标准",
                           computation=lines,
                           missing=["作为主要起草单位制定国际、国家或行业标准（在本政策有效期内发布）后可申请"])
     amount = per_standard * eligible
@@ -52,6 +52,10 @@ def cluster_support(ctx: RuleContext):
                           missing=[f"填写“{ctx.label('is_cluster_operator')}”"])
     if not operator:
         return ctx.result(Status.NOT_ELIGIBLE, "本项仅面向国家级中小企业特色产业集群的运营单位")
+    recognised = ctx.profile.get("cluster_recognition_date")
+    late = recognised and ctx.not_counted(recognised, before_start_counts=True)  # support runs over 3 years
+    if late:
+        return ctx.result(Status.NOT_ELIGIBLE, f"特色产业集群获评日期{late}")
     cluster = ctx.profile.get("cluster_name") or "特色产业集群"
     return ctx.result(
         Status.ELIGIBLE, f"{cluster}运营单位，按绩效分{years}年给予，最高{yuan(ceiling)}",

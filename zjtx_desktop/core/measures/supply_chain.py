@@ -7,7 +7,7 @@ def _counted(ctx: RuleContext, event: dict) -> str:
     """Why an event does not count, or '' when it does: held in China, within the policy's validity."""
     if event["location_scope"] != "domestic":
         return "在境外举办，本项只支持在国内各地举办的活动"
-    outside = ctx.outside_validity(event["date"])
+    outside = ctx.not_counted(event["date"])
     return f"举办日期{outside}" if outside else ""
 
 
@@ -20,8 +20,7 @@ def venue_rent_subsidy(ctx: RuleContext):
     support = list(ctx.spec.non_monetary)
     if ctx.tier_in("little_giant"):
         support.append(ctx.spec.non_monetary_by_tier["little_giant"])
-    absent = ctx.no_activity(ctx.activity("has_market_events", "market_events"),
-                             "在国内举办产品推介会、发布会、订货会或经销商大会", ctx.label("market_events"))
+    absent = ctx.no_activity("has_market_events", "market_events", "在国内举办产品推介会、发布会、订货会或经销商大会")
     if absent:
         return absent
     events = ctx.profile.rows("market_events")
@@ -41,7 +40,7 @@ def venue_rent_subsidy(ctx: RuleContext):
     rent = sum_amounts(rents)
     amount = min(rent, ceiling)
     if amount <= 0:
-        return ctx.result(Status.NOT_ELIGIBLE, "没有在本政策有效期内、在国内举办且实际支付场租的活动",
+        return ctx.result(Status.NOT_ELIGIBLE, "没有在本政策有效期内、截至评估日已在国内举办且实际支付场租的活动",
                           computation=lines, non_monetary=support)
     if rent > ceiling:
         limit = f"受单家企业最高{yuan(ceiling)}的限制"

@@ -29,16 +29,22 @@ def _loan_subsidy(ctx: RuleContext, loan: dict, principal: Decimal, head: str, l
     first, last = ctx.interest_period(loan["start_date"], loan["end_date"])
     days = (last - first).days
     if days == 0:
-        lines.append(f"{head}：贷款期限内没有落在本政策有效期内且截至评估日的计息天数，无贴息")
+        lines.append(f"{head}：{ctx.no_interest_days(loan['start_date'])}")
         return Decimal(0)
     subsidy, shown = settled(principal * excess * days / basis)
     lines.append(f"{head}：{yuan(principal)} ×（{rate(loan_rate)} − {rate(fixed_cost)}）× {days}天 ÷ {basis} {shown}"
                  f"（计息期{first.isoformat()}至{last.isoformat()}，不含末日）")
-    paid = loan["interest_paid"]
-    paid_share, paid_shown = settled(paid * excess / loan_rate)
+    paid, share = loan["interest_paid"], f"×（{rate(loan_rate)} − {rate(fixed_cost)}）÷ {rate(loan_rate)}"
+    covered, span = ctx.paid_period(loan)
+    if covered > days:  # part of the interest paid is for days that are not subsidised
+        paid_share, paid_shown = settled(paid * days * excess / (covered * loan_rate))
+        bound = (f"不超过已付利息{yuan(paid)} × {days}天 ÷ {covered}天 {share} {paid_shown}，按{yuan(paid_share)}计"
+                 f"（已付利息按{span}的{covered}天均摊，只计贴息天数的部分）")
+    else:
+        paid_share, paid_shown = settled(paid * excess / loan_rate)
+        bound = f"不超过已付利息{yuan(paid)} {share} {paid_shown}，按{yuan(paid_share)}计"
     if paid_share < subsidy:
-        lines.append(f"{head}：不超过已付利息{yuan(paid)} ×（{rate(loan_rate)} − {rate(fixed_cost)}）÷ {rate(loan_rate)}"
-                     f" {paid_shown}，按{yuan(paid_share)}计")
+        lines.append(f"{head}：{bound}")
         return paid_share
     return subsidy
 
@@ -49,8 +55,7 @@ def tech_fund_interest(ctx: RuleContext):
     if gated:
         return gated
     loans = ctx.profile.rows("tech_fund_loans")
-    absent = ctx.no_activity(ctx.activity("has_tech_fund_loans", "tech_fund_loans"),
-                             "取得技术创新基金贷款", ctx.label("tech_fund_loans"))
+    absent = ctx.no_activity("has_tech_fund_loans", "tech_fund_loans", "取得技术创新基金贷款")
     if absent:
         return absent
     unpaid = ctx.rows_lacking(loans, "interest_paid", "笔贷款", "已付利息", "贴息不超过实际支付的利息，无法计算")
@@ -86,12 +91,18 @@ def equipment_subsidy(ctx: RuleContext):
     gated = ctx.tier_gate("srdi", f"不超过设备投入{rate(share)}的补助")
     if gated:
         return gated
-    activity = ctx.activity("has_equipment_investment", "equipment_investment_last_year")
-    absent = ctx.no_activity(activity, "在上年度实施技术改造设备投入", ctx.label("equipment_investment_last_year"))
+    absent = ctx.no_activity("has_equipment_investment", "equipment_investment_last_year", "在上年度实施技术改造设备投入")
     if absent:
         return absent
+    year = ctx.on.year - 1
+    first, last = ctx.policy.effective_from.year - 1, ctx.policy.effective_to.year
+    if not first <= year <= last:
+        return ctx.result(
+            Status.NOT_ELIGIBLE, f"评估日的上年度是{year}年，本政策只适用于{first}年至{last}年的设备投入"
+            f"（有效期内各年度申报上年度的投入，{last}年的投入可在政策到期后按有效期内的事项申报），"
+            f"{year}年的设备投入不计入（本软件解读）")
     invested = ctx.profile.get("equipment_investment_last_year")
-    seen = f"上年度设备投入 {yuan(invested)}"
+    seen = f"上年度（{year}年）设备投入 {yuan(invested)}"
     if invested >= threshold:
         return ctx.result(
             Status.OTHER_POLICY, f"上年度设备投入{yuan(threshold)}（含）以上，按{ctx.spec.other_policy}执行",
