@@ -1,7 +1,8 @@
 """File and folder names of a set of packets: safe on Windows, named for what they hold, never too long.
 
 A name carries the firm and the measure (…_3b技术改造设备补助_申请材料.pdf), so a folder shared by
-many firms stays readable. Windows refuses paths of 260 characters or more (MAX_PATH), and a
+many firms stays readable; so does each upload file of --split (申请表_3b技术改造设备补助_….pdf),
+so that uploading several measures never takes one measure's 申请表 for another's. Windows refuses paths of 260 characters or more (MAX_PATH), and a
 60-character firm name in a deep Documents folder reaches that, so the firm's part of the names is
 shortened until every path of the set stays under 240 characters, and the user is told so.
 Control and direction characters (U+202E would show a name reversed) and the characters Windows
@@ -72,8 +73,11 @@ class Naming:
         return self.out_dir / f"{self.firm}_{self._measure(result)}_申请材料.pdf"
 
     def upload(self, result: MeasureResult, section: str) -> Path:
-        folder = self.out_dir / f"{self.firm}_{self._measure(result)}_{UPLOAD_FOLDER}"
-        return folder / f"{DOCUMENT_NAMES[section]}_{self.firm}.pdf"
+        """申请表_3b技术改造设备补助_<firm>.pdf: the document first, as the platform's upload box asks
+        for it, then the measure, since the platform shows only the file's name, not its folder."""
+        measure = self._measure(result)
+        folder = self.out_dir / f"{self.firm}_{measure}_{UPLOAD_FOLDER}"
+        return folder / f"{DOCUMENT_NAMES[section]}_{measure}_{self.firm}.pdf"
 
     def summary(self) -> Path:
         return self.out_dir / f"{self.firm}_{SUMMARY_NAME}.pdf"
