@@ -97,6 +97,64 @@ def test_long_firm_names_are_shortened_so_every_path_fits_windows(tmp_path):
     assert all(path.name.startswith(short) or path.stem.endswith(f"_{short}") for path in written)
 
 
+HUNDRED_CHARACTERS = ("厦门" + "鹭航低空飞行器动力系统与智能装备研究制造" * 5)[:96] + "有限公司"
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["print", "split"])
+def test_a_hundred_character_firm_name_is_shortened_to_fit_a_file_name_of_255_bytes(tmp_path, split):
+    """ext4 (and most Linux file systems) take at most 255 bytes of UTF-8 in one name: 85 Chinese
+    characters. The path is short, so only the byte limit of a single name forces the shortening."""
+    profile = example_profile("05", company_name=HUNDRED_CHARACTERS)
+    out = tmp_path / "材料"
+    written = build_all(profile, evaluate(profile, ON), out, options=Options(split=split))
+    assert len(written) == (13 + 12 * 4 if split else 13)
+    names = {part for path in written for part in path.relative_to(out).parts}
+    assert max(len(name.encode("utf-8")) for name in names) <= 255 - len(".x.12345678.tmp")
+    [note] = written.notes
+    short = note.split("“")[1].split("”")[0]
+    assert "已缩短" in note and HUNDRED_CHARACTERS.startswith(short) and len(short) < len(HUNDRED_CHARACTERS)
+    assert len(short) > 40  # shortened to fit, not cut to the bone
+    assert all(path.name.startswith(short) or path.stem.endswith(f"_{short}") for path in written)
+    assert sorted(p.name for p in out.rglob("*") if p.is_file()) == sorted(p.name for p in written)
+
+
+def _cli_error(args, capsys) -> str:
+    profile = next(EXAMPLES.glob("02_*.json"))
+    assert main(["packets", str(profile), "--date", "2025-11-20", *args]) == 2
+    return capsys.readouterr().err
+
+
+ENGLISH_CAUSES = ("File name too long", "Not a directory", "File exists", "Input/output error", "Errno")
+
+
+def test_a_folder_name_too_long_for_the_file_system_is_told_in_chinese_with_its_path(tmp_path, capsys):
+    out = tmp_path / ("申报材料文件夹名称很长" * 10)  # 300 bytes: no file system takes it
+    for split in ([], ["--split"]):
+        error = _cli_error(["--out", str(out), *split], capsys)
+        assert f"无法写入 {out}" in error and "路径太长" in error, error
+        assert not any(cause in error for cause in ENGLISH_CAUSES), error
+
+
+def test_a_file_where_a_folder_should_be_is_told_in_chinese_with_its_path(tmp_path, capsys):
+    (tmp_path / "材料").write_bytes(b"not a folder")
+    error = _cli_error(["--out", str(tmp_path / "材料" / "2025")], capsys)
+    assert f"无法写入 {tmp_path / '材料' / '2025'}：" in error and "不是文件夹" in error, error
+    assert not any(cause in error for cause in ENGLISH_CAUSES), error
+
+
+def test_a_disk_error_while_writing_is_told_in_chinese_with_the_file(old_set, monkeypatch, capsys):
+    _, out, before = old_set
+
+    def broken(context, path, **kwargs):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(packets_build, "render_packet", broken)
+    error = _cli_error(["--out", str(out)], capsys)
+    assert f"无法写入 {out}" in error and "_申请材料.pdf：" in error and "磁盘" in error, error
+    assert not any(cause in error for cause in ENGLISH_CAUSES), error
+    assert _snapshot(out) == before
+
+
 def test_a_folder_too_deep_for_any_name_is_refused_in_chinese(tmp_path, capsys):
     deep = tmp_path.joinpath(*["很深的文件夹"] * 40)
     profile = next(EXAMPLES.glob("02_*.json"))

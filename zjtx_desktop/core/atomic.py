@@ -39,7 +39,7 @@ class WriteFailed(OSError):
 
 
 def describe(error: OSError) -> str:
-    """The cause of an OS error in words a user can act on."""
+    """The cause of an OS error in words a user can act on; never the system's English text."""
     code = error.errno
     if code == errno.ENOSPC or getattr(error, "winerror", None) == 112:
         return "磁盘空间不足，请清理磁盘空间或换一个保存位置后重试"
@@ -50,12 +50,19 @@ def describe(error: OSError) -> str:
     if code == errno.ENOENT:
         return "文件夹不存在，请先建立该文件夹或换一个保存位置"
     if code == errno.ENAMETOOLONG:
-        return "路径太长，请换一个较短的保存位置"
+        return "路径太长（或其中某个文件夹名、文件名太长），请换一个较短的保存位置"
     if code in (errno.EACCES, errno.EPERM):
         return "没有写入权限，或文件正被其他程序打开；请检查权限、关闭该文件后重试"
     if code == errno.EISDIR:
         return "同名的文件夹已存在，请换一个文件名"
-    return f"{error.strerror or error}，请检查保存位置后重试"
+    if code in (errno.ENOTDIR, errno.EEXIST):
+        return "路径中有一个同名的文件，不是文件夹；请换一个保存位置，或把该文件改名"
+    if code == errno.EIO:
+        return "读写磁盘出错（如U盘已拔出、网络已断开或磁盘损坏），请检查后重试"
+    if code == errno.EINVAL:
+        return "该位置不接受这样的文件名或路径，请换一个保存位置"
+    number = getattr(error, "winerror", None) or code
+    return f"系统未能完成写入（错误代码 {number}），请检查保存位置（磁盘、U盘或网络）后重试"
 
 
 def _is_in_use(error: OSError) -> bool:

@@ -167,18 +167,38 @@ def _place(jobs: list[_Job], options: Options) -> tuple[list[_Job], list[str]]:
     return placed, notes
 
 
+def _make_folders(jobs: list[_Job]) -> None:
+    for folder in sorted({job.path.parent for job in jobs}):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise atomic.WriteFailed(Path(error.filename or folder), atomic.describe(error), error=error) from error
+
+
+def _draw(job: _Job, temporary: Path) -> None:
+    """Render one PDF; an OS error (a full disk, a USB stick pulled out) names the file, in Chinese."""
+    try:
+        job.draw(temporary)
+    except atomic.WriteFailed:
+        raise
+    except OSError as error:
+        raise atomic.WriteFailed(job.path, atomic.describe(error), error=error) from error
+
+
 def _write(jobs: list[_Job], progress: Progress | None) -> list[str]:
-    """Render every job to its temporary file, then put the whole set in place."""
+    """Render every job to its temporary file, then put the whole set in place.
+
+    Every OS error leaves here as WriteFailed, whose message is Chinese and names the path.
+    """
     notes = []
-    for folder in {job.path.parent for job in jobs}:
-        folder.mkdir(parents=True, exist_ok=True)
+    _make_folders(jobs)
     for job in jobs:
         atomic.remove_stale_temporaries(job.path)
     with atomic.atomic_paths([job.path for job in jobs]) as temporaries:
         for done, (job, temporary) in enumerate(zip(jobs, temporaries, strict=True)):
             if progress:
                 progress(done, len(jobs), job.label)
-            job.draw(temporary)
+            _draw(job, temporary)
             if job.upload and temporary.stat().st_size > UPLOAD_LIMIT:
                 notes.append(f"{job.path.name} 超过 5 MB，在线上传前请压缩。")
     if progress:
