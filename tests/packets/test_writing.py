@@ -61,6 +61,50 @@ def test_a_pdf_open_in_a_viewer_stops_the_set_before_anything_is_replaced(old_se
     assert _snapshot(out) == before
 
 
+def _opened_after_the_check(monkeypatch, held, also=None):
+    """A viewer opens `held` between the check and the replace (Windows then refuses to replace it);
+    with `also`, a second file is opened right after it became new, so it cannot be put back."""
+    real, calls = atomic.replace, []
+
+    def replace(source, target):
+        calls.append(target)
+        if target == held or (target == also and calls.count(also) > 1):
+            raise atomic.WriteFailed(target, "文件正被其他程序打开，请关闭后重试", in_use=True)
+        return real(source, target)
+
+    monkeypatch.setattr(atomic, "replace", replace)
+    return calls
+
+
+def test_a_viewer_opening_a_file_during_the_replace_leaves_the_whole_old_set(old_set, monkeypatch):
+    profile, out, before = old_set
+    held = next(path for path in out.iterdir() if "_7c" in path.name)  # the third of five files
+    calls = _opened_after_the_check(monkeypatch, held)
+    with pytest.raises(atomic.WriteFailed) as failed:
+        build_all(profile, evaluate(profile, ON.replace(day=21)), out, options=Options(split=True))
+    assert failed.value.in_use and failed.value.path == held and failed.value.unchanged
+    assert str(failed.value) == f"无法写入 {held}：文件正被其他程序打开，请关闭后重试"
+    assert calls.index(held) > 4  # files (uploads among them) were new before the refusal: all were put back
+    assert _snapshot(out) == before  # the old files as they were, the new upload files gone, no temporary left
+    assert all(path.is_file() for path in out.iterdir())  # nor the new, now empty, upload folders
+
+
+def test_a_file_that_cannot_be_put_back_is_named_as_new_and_the_rest_as_old(old_set, monkeypatch, capsys):
+    _, out, before = old_set
+    held = next(path for path in out.iterdir() if "_7c" in path.name)
+    stuck = next(path for path in out.iterdir() if "_3b" in path.name)
+    _opened_after_the_check(monkeypatch, held, also=stuck)
+    profile = next(EXAMPLES.glob("02_*.json"))
+    assert main(["packets", str(profile), "--out", str(out), "--date", "2025-11-21"]) == 2
+    error = capsys.readouterr().err
+    after = _snapshot(out)
+    changed = sorted(name.name for name in after if after[name] != before.get(name))
+    assert changed == [stuck.name] and set(after) == set(before)
+    assert f"无法写入 {held}：文件正被其他程序打开" in error, error
+    assert f"已换成新版本、未能换回：{stuck.name}" in error and "其余文件仍是原来的版本" in error, error
+    assert "都没有改动" not in error
+
+
 def test_beside_writes_a_new_file_next_to_the_one_held_open(old_set, monkeypatch):
     profile, out, before = old_set
     held = next(path for path in out.iterdir() if "_7b" in path.name)

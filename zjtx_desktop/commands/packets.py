@@ -102,7 +102,7 @@ def _build(profile, evaluation, args, policies):
         raise UserError(str(unprintable)) from None
     except WriteFailed as failed:
         hint = "；或加 --beside 把新文件另存在旁边（原文件不动）" if failed.in_use and not args.beside else ""
-        raise UserError(f"{failed}{hint}。已有的文件都没有改动。") from None
+        raise UserError(f"{failed}{hint}。{'已有的文件都没有改动。' if failed.unchanged else ''}") from None
     except OSError as error:
         raise UserError(f"无法写入 {error.filename or args.out}：{describe(error)}") from None
 
