@@ -114,3 +114,15 @@ def test_outside_the_policy_dates_results_show_their_own_status_and_a_reference_
     assert "最高可申请资金合计：0.00 元" in view.total.text() and "仅供参考" in view.total.text()
     measure = next(r for r in evaluation.results if r.reference_amount is not None)
     assert "仅供参考" in view.details_html(measure)
+
+
+def test_the_wizards_buttons_and_each_tables_row_buttons_have_access_keys(window):
+    from PySide6.QtWidgets import QPushButton, QWizard
+
+    workspace = window.open_company(window.db.company_id_by_uscc("91350203MA2Y0N4F04"))
+    wizard = workspace.wizard
+    buttons = [wizard.button(which) for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                                                  QWizard.WizardButton.FinishButton, QWizard.WizardButton.CustomButton1)]
+    for page in wizard.pages.values():
+        buttons += [b for b in page.findChildren(QPushButton) if b.objectName().endswith(("_add", "_remove"))]
+    assert len(buttons) > 4 and [b.text() for b in buttons if "(&" not in b.text()] == []

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QLabel, QPushButton, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWizard
 
 from zjtx_desktop.core.assessment import assess
 from zjtx_desktop.core.paths import examples_dir
@@ -159,3 +159,33 @@ def test_the_wizard_warns_beside_the_size_field_when_the_chosen_size_differs_fro
     memory_session.save_field(key="revenue", raw="500000000")
     workspace.reevaluate()
     assert "大型企业不能申报" in message.text() and message.isVisibleTo(workspace)
+
+
+def test_a_link_to_a_question_on_a_page_skipped_by_a_no_answer_lands_on_that_answer_with_why(
+        qtbot, memory_session, tmp_path):
+    """The firm said 否 to 梯度培育自评, yet the tab links 信息不足 to 前年营业收入: the link used to end on
+    核对 with nothing said. Now the cursor is on the 否 answer, and a note says what 是 would open."""
+    from zjtx_desktop.core.policy import default_policies, default_rates
+    from zjtx_desktop.ui.workspace import FirmWorkspace
+
+    from .user import User
+
+    memory_session.save_field(key="wants_tier_assessment", raw=False)
+    workspace = FirmWorkspace(session=memory_session, questions=default_questions(), policies=default_policies(),
+                              rates=default_rates(), today=lambda: ON, data_dir=tmp_path)
+    qtbot.add_widget(workspace)
+    workspace.show()
+    workspace.activateWindow()
+    qtbot.waitUntil(workspace.isActiveWindow)
+    user = User(qtbot, workspace)
+    workspace.assessment.details.anchorClicked.emit(QUrl("field:revenue_2y_ago"))
+    assert user.page() == "page_tier"
+    note = user.find(QLabel, "wants_tier_assessment__message")
+    assert note.isVisibleTo(workspace)
+    assert note.text() == "“梯度培育自评”一页因这里答“否”而未显示。要填写“前年营业收入”，请先改为“是”"
+    assert workspace.wizard.pages["tier"].editors["wants_tier_assessment"].isAncestorOf(QApplication.focusWidget())
+    user.answer("wants_tier_assessment", yes=True)
+    assert memory_session.values["wants_tier_assessment"] is True and not note.isVisibleTo(workspace)
+    workspace.assessment.details.anchorClicked.emit(QUrl("field:revenue_2y_ago"))
+    assert user.page() == "page_tier_assessment"
+    assert QApplication.focusWidget() is user.find(QLineEdit, "revenue_2y_ago")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTableWidget, QWidget, QWizard
 
 from .conftest import type_text
 from .test_wizard import make_wizard
@@ -154,3 +154,26 @@ def test_new_firm_then_straight_back_leaves_no_empty_firm_and_the_cursor_starts_
         assert [c.name for c in db.list_companies()] == ["厦门新建科技有限公司"]
         assert window.firms.rowCount() == 1
         window.close()
+
+
+def test_an_amount_typed_in_a_table_cell_is_echoed_in_figures_and_words_under_the_grid(qtbot, memory_session):
+    """A cell is too narrow for the 大写: under the grid, each amount of the current row as understood,
+    while it is typed and after (“1000万” in 贷款金额 → ＝ 10,000,000.00 元，壹仟万元整)."""
+    memory_session.values.update(has_tech_fund_loans=True)
+    memory_session.meta["wizard_page"] = "loans"
+    wizard = make_wizard(qtbot, memory_session)
+    table = wizard.findChild(QTableWidget, "tech_fund_loans")
+    echo = wizard.findChild(QLabel, "tech_fund_loans__amount")
+    qtbot.mouseClick(wizard.findChild(QPushButton, "tech_fund_loans_add"), Qt.MouseButton.LeftButton)
+    for _ in range(3):
+        key(qtbot, Qt.Key.Key_Tab)  # purpose, bank, contract number: to 贷款金额
+    type_text(qtbot, focused(), "1000万")  # not left yet
+    assert echo.isVisibleTo(wizard) and echo.text() == "第1行：贷款金额 ＝ 10,000,000.00 元，壹仟万元整"
+    key(qtbot, Qt.Key.Key_Tab)
+    assert table.item(0, 3).text() == "1000万"  # the cell keeps what was typed
+    assert echo.text() == "第1行：贷款金额 ＝ 10,000,000.00 元，壹仟万元整"
+    for _ in range(3):
+        key(qtbot, Qt.Key.Key_Tab)  # rate, start, end: to 已付利息
+    type_text(qtbot, focused(), "42000")
+    key(qtbot, Qt.Key.Key_Tab)
+    assert echo.text() == "第1行：贷款金额 ＝ 10,000,000.00 元，壹仟万元整；已付利息 ＝ 42,000.00 元，肆万贰仟元整"

@@ -1,9 +1,11 @@
-"""A mouse wheel over a drop-down (or spin box) the user has not clicked scrolls the page instead.
+"""A mouse wheel over a drop-down (or spin box) scrolls the page instead of changing the answer.
 
 Qt's combo boxes take the wheel whenever the pointer is over them, so scrolling a long page changed
-saved answers (企业规模 小型 → 微型, autosaved). A guarded widget takes the focus only by click or Tab;
-a wheel while it is unfocused goes to the nearest scroll area around it that can still scroll (a table,
-then the page), as if the drop-down were not there.
+saved answers (企业规模 小型 → 微型, autosaved). Having the focus is no sign of meaning it either: after a
+choice the focus stays on the drop-down, and the next scroll of the page with the pointer resting there
+changed the answer just chosen. So a guarded widget never takes the wheel: it goes to the nearest scroll
+area around it that can still scroll (a table, then the page), as if the drop-down were not there. The
+choice is made by click (the open list scrolls as usual) or by the arrow keys.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def scroll_around(widget: QWidget, wheel: QWheelEvent) -> None:
 
 class _WheelGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget):
             scroll_around(watched, event)
             event.accept()  # handled here: Qt must not pass it on a second time
             return True
@@ -41,10 +43,11 @@ _guard: _WheelGuard | None = None
 
 
 def guard_wheel(widget: QWidget) -> QWidget:
-    """The widget changes by wheel only once it has the focus; returns it, for use inline."""
+    """The widget never changes by wheel; returns it, for use inline."""
     global _guard
     if _guard is None:
         _guard = _WheelGuard()
-    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # a wheel must not even take the focus
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     widget.installEventFilter(_guard)
     return widget

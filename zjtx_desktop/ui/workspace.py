@@ -17,6 +17,7 @@ from zjtx_desktop.ui import services
 from zjtx_desktop.ui.accessibility import ASSESSMENT_VIEW, name_widgets
 from zjtx_desktop.ui.assessment_view import AssessmentView
 from zjtx_desktop.ui.results_view import ResultsView
+from zjtx_desktop.ui.wheel_guard import guard_wheel
 from zjtx_desktop.ui.wizard.wizard import DeclarationWizard
 
 WIZARD_TAB, RESULTS_TAB, ASSESSMENT_TAB = 0, 1, 2
@@ -51,6 +52,7 @@ class FirmWorkspace(QWidget):
         self.results = ResultsView(questions)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspace_tabs")
+        guard_wheel(self.tabs.tabBar())  # a wheel over the tabs (scrolling the page above) does not switch them
         self.tabs.addTab(self.wizard, "填报信息")
         self.tabs.addTab(self.results, "评估结果")
         self.assessment = AssessmentView(questions)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QComboBox,
+    QLineEdit,
     QStyledItemDelegate,
     QTableWidget,
     QWidget,
@@ -50,6 +51,20 @@ class ChoiceDelegate(QStyledItemDelegate):
         value = editor.currentData()
         model.setData(index, value, VALUE_ROLE)
         model.setData(index, "" if value is None else editor.currentText(), Qt.ItemDataRole.DisplayRole)
+
+
+class TypingDelegate(QStyledItemDelegate):
+    """A text column whose open cell reports each keystroke (`typed`: row, column, text), so an amount
+    is echoed as understood (figures and 大写) while it is typed, as under a single money field."""
+
+    typed = Signal(int, int, str)
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # Qt override
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            row, column = index.row(), index.column()
+            editor.textEdited.connect(lambda text: self.typed.emit(row, column, text))
+        return editor
 
 
 class CellTable(QTableWidget):

@@ -10,16 +10,23 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from zjtx_desktop.core.profile import Issue, display_value
+from zjtx_desktop.core.profile import Issue, display_value, parse_field
 from zjtx_desktop.core.questions import Field
-from zjtx_desktop.ui.wizard.cell_table import VALUE_ROLE, CellTable, ChoiceDelegate
-from zjtx_desktop.ui.wizard.field_widgets import ERROR_STYLE, WARNING_STYLE, add_message_and_help
+from zjtx_desktop.ui.wizard.cell_table import VALUE_ROLE, CellTable, ChoiceDelegate, TypingDelegate
+from zjtx_desktop.ui.wizard.field_widgets import (
+    AMOUNT_STYLE,
+    ERROR_STYLE,
+    WARNING_STYLE,
+    add_message_and_help,
+    amount_echo,
+)
 
 ERROR_BRUSH = QBrush(QColor("#fde7e6"))
 # typing in a cell starts editing, as in Excel; no editor opens merely because the cursor moved
@@ -69,16 +76,28 @@ class TableEditor(QWidget):
                 "：".join(filter(None, (spec_column.label, spec_column.help))))
             if spec_column.type == "choice":
                 self.table.setItemDelegateForColumn(column, ChoiceDelegate(spec_column, self.table))
+            elif spec_column.type == "money":
+                typing = TypingDelegate(self.table)
+                typing.typed.connect(self._echo_row)
+                self.table.setItemDelegateForColumn(column, typing)
         self.table.itemChanged.connect(self._item_changed)
         self.table.currentCellChanged.connect(lambda row, _c, old_row, _o: row != old_row and self.changed.emit(spec.key))
+        self.table.currentCellChanged.connect(lambda row, *_: self._echo_row(row))
         self.table.left.connect(lambda: self.changed.emit(spec.key))
         layout.addWidget(self.table)
+        self.amount = QLabel()
+        self.amount.setObjectName(f"{spec.key}__amount")
+        self.amount.setStyleSheet(AMOUNT_STYLE)
+        self.amount.setWordWrap(True)
+        self.amount.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.amount.hide()
+        layout.addWidget(self.amount)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("添加一行(&A)")
         self.add_button.setObjectName(f"{spec.key}_add")
         self.add_button.setAccessibleName(f"{spec.label}：添加一行")
         self.add_button.clicked.connect(lambda: self.add_row())
-        self.remove_button = QPushButton("删除所选行")
+        self.remove_button = QPushButton("删除所选行(&D)")
         self.remove_button.setObjectName(f"{spec.key}_remove")
         self.remove_button.setAccessibleName(f"{spec.label}：删除所选行")
         self.remove_button.clicked.connect(self.remove_selected_rows)
@@ -92,7 +111,22 @@ class TableEditor(QWidget):
         self.table.blockSignals(True)
         item.setToolTip(item.text())  # a narrow column shows the start; the whole on hover
         self.table.blockSignals(False)
+        self._echo_row(item.row())
         self._emit_both()
+
+    def _echo_row(self, row: int, typing_column: int | None = None, typed: str = "") -> None:
+        """Under the grid, each amount of the current row as understood (“1000万” → ＝ 10,000,000.00 元，
+        壹仟万元整): a cell is too narrow for the 大写, and a zero too many is where money goes wrong."""
+        parts = []
+        for column, spec_column in enumerate(self.spec.columns):
+            item = self.table.item(row, column) if row >= 0 else None
+            if spec_column.type != "money" or item is None:
+                continue
+            value, errors, _ = parse_field(spec_column, typed if column == typing_column else item.text().strip())
+            if not errors and value is not None:
+                parts.append(f"{spec_column.label} {amount_echo(value)}")
+        self.amount.setText(f"第{row + 1}行：" + "；".join(parts) if parts else "")
+        self.amount.setVisible(bool(parts))
 
     def _emit_both(self) -> None:
         self.changed.emit(self.spec.key)

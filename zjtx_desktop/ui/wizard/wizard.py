@@ -52,7 +52,7 @@ class DeclarationWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, "< 上一步(&B)")
         self.setButtonText(QWizard.WizardButton.NextButton, "下一步(&N) >")
         self.setButtonText(QWizard.WizardButton.FinishButton, "完成，查看结果(&R)")
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "保存并返回企业列表")
+        self.setButtonText(QWizard.WizardButton.CustomButton1, "保存并返回企业列表(&L)")
         self.customButtonClicked.connect(lambda _: self.leave())
         self.session = session
         self.questions = questions
@@ -60,6 +60,7 @@ class DeclarationWizard(QWizard):
         self.profile = session.profile()
         self._resume_at = session.get_meta(key=PAGE_META, default=None)  # before showing overwrites it
         self.pages: dict[str, QuestionPage] = {}
+        self._gate_notes: set[str] = set()  # 是/否 answers showing why a linked field's page is skipped
         self.ids: dict[str, int] = {}
         for page in questions.pages:
             widget = QuestionPage(page, clauses)
@@ -103,6 +104,9 @@ class DeclarationWizard(QWizard):
         page = self.pages[self.questions.field(key).page]
         raw = page.editors[key].raw()
         result = self.session.save_field(key=key, raw=raw)
+        if key in self._gate_notes:  # answered: the note on what 是 would open has done its job
+            self._gate_notes.discard(key)
+            self.show_warning(key, "")
         draft_key = DRAFT_PREFIX + key
         if result.errors:
             self.session.set_meta(key=draft_key, value=raw)
@@ -156,7 +160,17 @@ class DeclarationWizard(QWizard):
                 return
 
     def focus_field(self, key: str) -> None:
-        page_key = self.questions.field(key).page
+        """The cursor in that field; a field on a page skipped by a 否 answer: the cursor on that answer,
+        with a note beside it saying what 是 would open (a link must never land somewhere unexplained)."""
+        spec = self.questions.field(key)
+        page = self.questions.page(spec.page)
+        if not self.applies(page):
+            gate = page.applies_if or page.skip_if_no
+            self.show_warning(gate, f"“{page.title}”一页因这里答“否”而未显示。要填写“{spec.label}”，请先改为“是”")
+            self._gate_notes.add(gate)
+            self.focus_field(gate)
+            return
+        page_key = spec.page
         self.go_to_page(self.ids[page_key])
         if self.currentId() == self.ids[page_key]:
             editor = self.pages[page_key].editors[key]
