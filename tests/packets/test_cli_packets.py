@@ -39,6 +39,20 @@ def test_missing_fields_exit_2_with_a_chinese_list_and_no_traceback(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_character_no_font_has_exits_2_naming_the_field_and_the_character(tmp_path):
+    """𠀀 (U+20000, Extension B, outside the 通用规范汉字表) would print as a blank: refused before writing."""
+    raw = {**example_raw("02"), "company_name": "厦门𠀀精密机械有限公司"}
+    profile = tmp_path / "企业.json"
+    profile.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "zjtx_desktop.cli", "packets", str(profile), "--out",
+                           str(tmp_path / "out"), "--date", "2025-11-20", "--split"], capture_output=True, text=True,
+                          encoding="utf-8", timeout=60, cwd=ROOT)
+    assert done.returncode == 2 and "Traceback" not in done.stderr and done.stdout == ""
+    assert done.stderr.startswith("错误：") and "「企业名称」中的“𠀀”（U+20000）" in done.stderr, done.stderr
+    assert "同音字" in done.stderr  # and what to do next
+    assert not (tmp_path / "out").exists()
+
+
 def test_out_is_required(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["packets", str(next(EXAMPLES.glob("01_*.json")))])

@@ -109,3 +109,20 @@ def test_tick_boxes_stand_as_tall_as_the_text_with_room_between():
     for box, after in zip(boxes, boxes[1:], strict=False):
         assert box.y1 - box.y0 >= 0.8 * size and abs((box.y1 - box.y0) - (box.x1 - box.x0)) < 0.01
         assert after.x0 - box.x1 >= stringWidth(box.text[1:], FONT, size) + size  # the label, then a space
+
+
+def test_checklist_boxes_stand_as_tall_as_the_text_and_are_drawn_not_typed():
+    """已附 boxes are ticked by pen: a drawn square at text height in the middle of its column,
+    like the 企业规模 boxes, not the font's □, which is half as tall as the text beside it."""
+    cells = _cells()
+    [header] = [c for c in cells if c.text == "已附"]
+    boxes = [c for c in cells if c.page == header.page and c.text == "□"]
+    assert len(boxes) == 12  # one per material of the 3b packet
+    size = styles()["cell_center"].fontSize
+    for box in boxes:
+        assert box.y1 - box.y0 >= 0.8 * size and abs((box.y1 - box.y0) - (box.x1 - box.x0)) < 0.01, box
+        assert abs((box.x0 + box.x1) / 2 - (header.x0 + header.x1) / 2) < 1, box
+    profile = example_profile("05")
+    context = packet_context(profile, evaluate(profile, ON), default_forms()["3b"])
+    path = render_packet(context, Path(tempfile.mkdtemp()) / "p.pdf", sections=("checklist",))
+    assert "□" not in "".join(page_texts(path))

@@ -24,7 +24,7 @@ from zjtx_desktop.commands.common import (
     read_profile_file,
     user_rates,
 )
-from zjtx_desktop.core.atomic import WriteFailed
+from zjtx_desktop.core.atomic import WriteFailed, describe
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.packets import (
     Options,
@@ -102,9 +102,9 @@ def _build(profile, evaluation, args, policies):
         raise UserError(str(unprintable)) from None
     except WriteFailed as failed:
         hint = "；或加 --beside 把新文件另存在旁边（原文件不动）" if failed.in_use and not args.beside else ""
-        raise UserError(f"{failed}{hint}。已有的文件都没有改动。") from None
+        raise UserError(f"{failed}{hint}。{'已有的文件都没有改动。' if failed.unchanged else ''}") from None
     except OSError as error:
-        raise UserError(f"无法写入 {error.filename or args.out}（{error.strerror}）；请检查保存位置后重试") from None
+        raise UserError(f"无法写入 {error.filename or args.out}：{describe(error)}") from None
 
 
 def _report(written, evaluation, args, policies) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -27,11 +28,13 @@ class WriteFailed(OSError):
     """A file could not be written; str() is the Chinese sentence for the user (path and cause).
 
     `in_use` is true when the target is held open by another program (a PDF in a viewer on Windows):
-    the caller may offer to write beside it instead.
+    the caller may offer to write beside it instead. `unchanged` is false only in the rare case that
+    a set of files was left part new, part old; the cause then says which files are new.
     """
 
-    def __init__(self, path: Path, cause: str, *, in_use: bool = False, error: OSError | None = None):
-        self.path, self.cause, self.in_use = Path(path), cause, in_use
+    def __init__(self, path: Path, cause: str, *, in_use: bool = False, error: OSError | None = None,
+                 unchanged: bool = True):
+        self.path, self.cause, self.in_use, self.unchanged = Path(path), cause, in_use, unchanged
         super().__init__(error.errno if error else None, f"无法写入 {path}：{cause}")
 
     def __str__(self) -> str:
@@ -39,7 +42,7 @@ class WriteFailed(OSError):
 
 
 def describe(error: OSError) -> str:
-    """The cause of an OS error in words a user can act on."""
+    """The cause of an OS error in words a user can act on; never the system's English text."""
     code = error.errno
     if code == errno.ENOSPC or getattr(error, "winerror", None) == 112:
         return "磁盘空间不足，请清理磁盘空间或换一个保存位置后重试"
@@ -50,12 +53,19 @@ def describe(error: OSError) -> str:
     if code == errno.ENOENT:
         return "文件夹不存在，请先建立该文件夹或换一个保存位置"
     if code == errno.ENAMETOOLONG:
-        return "路径太长，请换一个较短的保存位置"
+        return "路径太长（或其中某个文件夹名、文件名太长），请换一个较短的保存位置"
     if code in (errno.EACCES, errno.EPERM):
         return "没有写入权限，或文件正被其他程序打开；请检查权限、关闭该文件后重试"
     if code == errno.EISDIR:
         return "同名的文件夹已存在，请换一个文件名"
-    return f"{error.strerror or error}，请检查保存位置后重试"
+    if code in (errno.ENOTDIR, errno.EEXIST):
+        return "路径中有一个同名的文件，不是文件夹；请换一个保存位置，或把该文件改名"
+    if code == errno.EIO:
+        return "读写磁盘出错（如U盘已拔出、网络已断开或磁盘损坏），请检查后重试"
+    if code == errno.EINVAL:
+        return "该位置不接受这样的文件名或路径，请换一个保存位置"
+    number = getattr(error, "winerror", None) or code
+    return f"系统未能完成写入（错误代码 {number}），请检查保存位置（磁盘、U盘或网络）后重试"
 
 
 def _is_in_use(error: OSError) -> bool:
@@ -161,6 +171,59 @@ def remove_stale_temporaries(target: Path | str) -> None:
             leftover.unlink()
 
 
+def _temporary_beside(target: Path) -> Path:
+    """An empty file .<name>.xxxxxxxx.tmp beside `target` (what remove_stale_temporaries clears)."""
+    try:
+        descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise WriteFailed(target, describe(error), error=error) from error
+    os.close(descriptor)
+    return Path(name)
+
+
+def _keep_old_versions(targets: list[Path], backups: dict[Path, Path]) -> None:
+    """Copy each existing target aside, so that a set stopped half-way can be put back as it was."""
+    for target in targets:
+        if target.exists():
+            backups[target] = _temporary_beside(target)
+            try:
+                shutil.copyfile(target, backups[target])
+            except OSError as error:
+                raise WriteFailed(target, describe(error), error=error) from error
+
+
+def _put_back(replaced: list[Path], backups: dict[Path, Path], failed: WriteFailed) -> WriteFailed:
+    """Undo the replaces done before `failed`: each target its old version again, or gone if it had
+    none. What cannot be undone (a viewer opened the new file meanwhile) is named in the error."""
+    stuck = []
+    for target in reversed(replaced):
+        try:
+            if target in backups:
+                fsync_file(backups[target])
+                replace(backups[target], target)
+            else:
+                target.unlink()
+        except OSError:
+            stuck.append(target)
+    if not stuck:
+        return failed
+    names = "、".join(target.name for target in reversed(stuck))
+    return WriteFailed(failed.path, f"{failed.cause}。这组文件只写入了一部分：已换成新版本、未能换回：{names}；"
+                                    "其余文件仍是原来的版本（或尚未生成）。请关闭占用的文件后重新生成整组文件",
+                       in_use=failed.in_use, unchanged=False)
+
+
+def _replace_set(targets: list[Path], temporaries: list[Path], backups: dict[Path, Path]) -> None:
+    _keep_old_versions(targets, backups)
+    replaced: list[Path] = []
+    for target, temporary in zip(targets, temporaries, strict=True):
+        try:
+            replace(temporary, target)
+        except WriteFailed as failed:
+            raise _put_back(replaced, backups, failed) from failed
+        replaced.append(target)
+
+
 @contextlib.contextmanager
 def atomic_paths(targets: list[Path]) -> Iterator[list[Path]]:
     """Temporary paths beside several targets, all replaced only once every one is written.
@@ -168,19 +231,18 @@ def atomic_paths(targets: list[Path]) -> Iterator[list[Path]]:
     Writing a set of files (a packet's PDFs) first fills every temporary file; a crash or an error
     meanwhile leaves every target as it was. Before the first replace, every target is checked for
     another program holding it (WriteFailed with `in_use`), so a viewer holding one file does not
-    leave the set half old, half new. Each replace is atomic: a kill during the replaces leaves each
-    target either the old file or the whole new one.
+    leave the set half old, half new. A viewer may still open a file between that check and its
+    replace: the old versions are copied aside first, and the files already replaced are put back,
+    so the set is still all old (or the error names the files that could not be put back). Each
+    replace is atomic: a kill during the replaces leaves each target either the old file or the
+    whole new one.
     """
     targets = [Path(target) for target in targets]
     temporaries: list[Path] = []
+    backups: dict[Path, Path] = {}
     try:
         for target in targets:
-            try:
-                descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            except OSError as error:
-                raise WriteFailed(target, describe(error), error=error) from error
-            os.close(descriptor)
-            temporaries.append(Path(name))
+            temporaries.append(_temporary_beside(target))
         yield list(temporaries)
         for target, temporary in zip(targets, temporaries, strict=True):
             try:
@@ -189,10 +251,9 @@ def atomic_paths(targets: list[Path]) -> Iterator[list[Path]]:
                 raise WriteFailed(target, describe(error), error=error) from error
             if in_use(target):
                 raise WriteFailed(target, "文件正被其他程序打开，请关闭后重试", in_use=True)
-        for target, temporary in zip(targets, temporaries, strict=True):
-            replace(temporary, target)
+        _replace_set(targets, temporaries, backups)
     finally:
-        for temporary in temporaries:
+        for temporary in [*temporaries, *backups.values()]:
             temporary.unlink(missing_ok=True)
     for folder in {target.parent for target in targets}:
         with contextlib.suppress(OSError):

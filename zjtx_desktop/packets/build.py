@@ -10,6 +10,7 @@ renames leaves each file either the old one or the whole new one.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -167,20 +168,56 @@ def _place(jobs: list[_Job], options: Options) -> tuple[list[_Job], list[str]]:
     return placed, notes
 
 
+def _make_folders(jobs: list[_Job]) -> list[Path]:
+    """The folders of the set, made; returns those that did not exist before."""
+    made: list[Path] = []
+    for folder in sorted({job.path.parent for job in jobs}):
+        made += [path for path in (folder, *folder.parents) if not path.exists()]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            _remove_empty(made)
+            raise atomic.WriteFailed(Path(error.filename or folder), atomic.describe(error), error=error) from error
+    return made
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """A set that failed leaves no empty folder behind (an upload folder of --split, say)."""
+    for folder in sorted(set(folders), key=lambda path: len(path.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only ever removes an empty folder
+
+
+def _draw(job: _Job, temporary: Path) -> None:
+    """Render one PDF; an OS error (a full disk, a USB stick pulled out) names the file, in Chinese."""
+    try:
+        job.draw(temporary)
+    except atomic.WriteFailed:
+        raise
+    except OSError as error:
+        raise atomic.WriteFailed(job.path, atomic.describe(error), error=error) from error
+
+
 def _write(jobs: list[_Job], progress: Progress | None) -> list[str]:
-    """Render every job to its temporary file, then put the whole set in place."""
+    """Render every job to its temporary file, then put the whole set in place.
+
+    Every OS error leaves here as WriteFailed, whose message is Chinese and names the path.
+    """
     notes = []
-    for folder in {job.path.parent for job in jobs}:
-        folder.mkdir(parents=True, exist_ok=True)
+    made = _make_folders(jobs)
     for job in jobs:
         atomic.remove_stale_temporaries(job.path)
-    with atomic.atomic_paths([job.path for job in jobs]) as temporaries:
-        for done, (job, temporary) in enumerate(zip(jobs, temporaries, strict=True)):
-            if progress:
-                progress(done, len(jobs), job.label)
-            job.draw(temporary)
-            if job.upload and temporary.stat().st_size > UPLOAD_LIMIT:
-                notes.append(f"{job.path.name} 超过 5 MB，在线上传前请压缩。")
+    try:
+        with atomic.atomic_paths([job.path for job in jobs]) as temporaries:
+            for done, (job, temporary) in enumerate(zip(jobs, temporaries, strict=True)):
+                if progress:
+                    progress(done, len(jobs), job.label)
+                _draw(job, temporary)
+                if job.upload and temporary.stat().st_size > UPLOAD_LIMIT:
+                    notes.append(f"{job.path.name} 超过 5 MB，在线上传前请压缩。")
+    except BaseException:
+        _remove_empty(made)
+        raise
     if progress:
         progress(len(jobs), len(jobs), "完成")
     return notes

@@ -9,6 +9,7 @@ near the foot of one.
 
 from __future__ import annotations
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -25,7 +26,11 @@ TAIL_ROWS = 2  # rows of the form that go along with its signature block to a ne
 
 
 class TickBoxes(Flowable):
-    """□大型　☑中型　□小型　□微型: a box at text height before each choice, the chosen one ticked."""
+    """□大型　☑中型　□小型　□微型: a box at text height before each choice, the chosen one ticked.
+
+    A choice with an empty label is a box alone (the 材料清单's 已附 column); a centred style
+    centres each line of boxes in its cell.
+    """
 
     def __init__(self, choices: tuple[tuple[str, bool], ...], style: str = "cell"):
         super().__init__()
@@ -33,7 +38,8 @@ class TickBoxes(Flowable):
 
     def _pieces(self) -> list[tuple[str, bool, float]]:
         size = self.style.fontSize
-        return [(label, ticked, size * (BOX_SHARE + GAP_SHARE) + stringWidth(label, self.style.fontName, size))
+        return [(label, ticked, size * BOX_SHARE + (size * GAP_SHARE + stringWidth(label, self.style.fontName, size)
+                                                     if label else 0))
                 for label, ticked in self.choices]
 
     def _lines(self, width: float) -> list[list[tuple[str, bool, float]]]:
@@ -63,6 +69,8 @@ class TickBoxes(Flowable):
         baseline = self.height - leading + (leading - size) / 2 + size * 0.12
         for line in self._lines(self.width):
             x = 0.0
+            if self.style.alignment == TA_CENTER:
+                x = (self.width - sum(width for _, _, width in line) - spacing * (len(line) - 1)) / 2
             for label, ticked, width in line:
                 canvas.setLineWidth(RULE_WIDTH)
                 canvas.setStrokeColor(RULE)

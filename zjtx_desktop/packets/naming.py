@@ -1,9 +1,12 @@
 """File and folder names of a set of packets: safe on Windows, named for what they hold, never too long.
 
 A name carries the firm and the measure (…_3b技术改造设备补助_申请材料.pdf), so a folder shared by
-many firms stays readable. Windows refuses paths of 260 characters or more (MAX_PATH), and a
+many firms stays readable; so does each upload file of --split (申请表_3b技术改造设备补助_….pdf),
+so that uploading several measures never takes one measure's 申请表 for another's. Windows refuses paths of 260 characters or more (MAX_PATH), and a
 60-character firm name in a deep Documents folder reaches that, so the firm's part of the names is
-shortened until every path of the set stays under 240 characters, and the user is told so.
+shortened until every path of the set stays under 240 characters, and the user is told so. Linux
+file systems (ext4) take at most 255 bytes of UTF-8 in one name, which a firm name of 85 Chinese
+characters fills alone: each name is kept within that too, room left for its temporary file's name.
 Control and direction characters (U+202E would show a name reversed) and the characters Windows
 reserves are taken out.
 """
@@ -18,6 +21,9 @@ from zjtx_desktop.core.results import MeasureResult
 from zjtx_desktop.packets.fonts import is_control
 
 MAX_PATH = 240  # characters (UTF-16 units, as Windows counts), leaving room below the 260 limit
+# bytes of UTF-8 in one file or folder name: ext4's 255, less the 14 that the temporary file beside
+# it adds (".<name>.xxxxxxxx.tmp") and the 11 of a "（新99）" mark when written beside an open file
+NAME_BYTES = 255 - 14 - 11
 SHORTEST_FIRM = 8  # characters: shorter than this a firm's name no longer identifies it
 RESERVED = re.compile(r'[\\/:*?"<>|]')
 SUMMARY_NAME = "政策评估报告"
@@ -45,12 +51,12 @@ class Naming:
         self.results, self.split = results, split
         full = safe_file_part(firm_name)
         self.firm = full
-        while self._longest() >= MAX_PATH and len(self.firm) > SHORTEST_FIRM:
+        while not self._fits() and len(self.firm) > SHORTEST_FIRM:
             self.firm = full[:len(self.firm) - 1].rstrip(" ._")
-        if self._longest() >= MAX_PATH:
+        if not self._fits():
             raise WriteFailed(self.out_dir, f"保存位置的路径太长（{path_length(self.out_dir)} 个字符），文件名放不下；"
                                             r"请换一个较短的保存位置，如 D:\申报材料")
-        self.notes = ([f"企业名称较长，为使路径不超过 Windows 允许的长度，文件名中的企业名称已缩短为“{self.firm}”。"]
+        self.notes = ([f"企业名称较长，为使文件名和路径不超过系统允许的长度，文件名中的企业名称已缩短为“{self.firm}”。"]
                       if self.firm != full else [])
 
     def _paths(self) -> list[Path]:
@@ -61,8 +67,12 @@ class Naming:
                 paths += [self.upload(result, section) for section in DOCUMENT_NAMES]
         return paths
 
-    def _longest(self) -> int:
-        return max(path_length(path) for path in self._paths())
+    def _fits(self) -> bool:
+        """Every path under Windows' limit, and every name this build makes within NAME_BYTES."""
+        paths = self._paths()
+        return (max(path_length(path) for path in paths) < MAX_PATH
+                and all(len(name.encode("utf-8")) <= NAME_BYTES
+                        for path in paths for name in path.relative_to(self.out_dir).parts))
 
     @staticmethod
     def _measure(result: MeasureResult) -> str:
@@ -72,8 +82,11 @@ class Naming:
         return self.out_dir / f"{self.firm}_{self._measure(result)}_申请材料.pdf"
 
     def upload(self, result: MeasureResult, section: str) -> Path:
-        folder = self.out_dir / f"{self.firm}_{self._measure(result)}_{UPLOAD_FOLDER}"
-        return folder / f"{DOCUMENT_NAMES[section]}_{self.firm}.pdf"
+        """申请表_3b技术改造设备补助_<firm>.pdf: the document first, as the platform's upload box asks
+        for it, then the measure, since the platform shows only the file's name, not its folder."""
+        measure = self._measure(result)
+        folder = self.out_dir / f"{self.firm}_{measure}_{UPLOAD_FOLDER}"
+        return folder / f"{DOCUMENT_NAMES[section]}_{measure}_{self.firm}.pdf"
 
     def summary(self) -> Path:
         return self.out_dir / f"{self.firm}_{SUMMARY_NAME}.pdf"

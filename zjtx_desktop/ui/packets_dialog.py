@@ -47,6 +47,9 @@ def default_output_folder(company_name: str | None, on: date) -> Path:
     return Path(documents) / OUTPUT_ROOT / (firm or "未命名企业") / on.isoformat()
 
 
+_UNCHANGED = "已有的文件都没有改动。"  # said only when true: a set left part new names its new files instead
+
+
 class PacketsDialog(QDialog):
     go_to_field = Signal(str)
     generated = Signal(list)
@@ -211,7 +214,7 @@ class PacketsDialog(QDialog):
         elif isinstance(error, WriteFailed) and error.in_use:
             self._offer_beside(error)
         elif isinstance(error, WriteFailed):
-            dialogs.warn(self, title="申请材料未能生成", text=f"{error}。\n已有的文件都没有改动。")
+            dialogs.warn(self, title="申请材料未能生成", text=f"{error}。\n{_UNCHANGED if error.unchanged else ''}")
         else:
             errors.report(error, parent=self, title="申请材料未能生成")
 
@@ -223,7 +226,7 @@ class PacketsDialog(QDialog):
     def _offer_beside(self, error: WriteFailed) -> None:
         """A PDF open in a viewer cannot be replaced on Windows: close it, or keep it and write beside it."""
         if dialogs.confirm(self, title="文件正被其他程序打开", yes="另存为新文件", no="关闭后重试",
-                           text=f"{error}。\n已有的文件都没有改动。可以关闭该文件后再点“生成”，"
+                           text=f"{error}。\n{_UNCHANGED if error.unchanged else ''}可以关闭该文件后再点“生成”，"
                                 "或把新文件另存在旁边（文件名加“（新）”，原文件不动）。"):
             self.generate(beside=True)
 
