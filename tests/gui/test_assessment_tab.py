@@ -210,3 +210,13 @@ def test_an_imported_criteria_set_that_no_longer_loads_does_not_keep_the_firm_fr
     qtbot.add_widget(workspace)
     assert workspace.assessment.assessment.set_id == "miit-2026-2"
     assert "导入的认定标准包无法读取，本次按程序自带的标准测算" in workspace.assessment.summary.text()
+
+
+def test_a_line_a_title_ends_shows_its_minus_sign_and_the_selected_title_is_shown_not_assessed(qtbot):
+    """Example 03: 小巨人 ends 2a (后备), shown “−300,000.00 元”, never “+-300,000.00”; 重点“小巨人” is
+    named under the summary as 需人工核验（不作判断）."""
+    view = view_of(qtbot, example("03"))
+    row = next(i for i, tier in enumerate(view.assessment.tiers) if tier.tier == "little_giant")
+    details = view.details_html(view.assessment.tiers[row])
+    assert "−300,000.00 元" in details and "+-" not in details
+    assert "重点“小巨人”" in view.summary.text() and "需人工核验（不作判断）" in view.summary.text()

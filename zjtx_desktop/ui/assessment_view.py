@@ -98,6 +98,9 @@ class AssessmentView(QWidget):
         selected = self.current_tier()
         self.assessment, self.profile = assessment, profile
         notice_html = f'<br><span style="color:#b3261e">{html.escape(notice)}</span>' if notice else ""
+        notice_html += "".join(  # 重点“小巨人”: conferred by selection, shown and never assessed
+            f"<br><small>{html.escape(d.title)}（{html.escape(d.kind_label)}）：{html.escape(d.verdict_text)}。"
+            f"{html.escape(d.note)}</small>" for d in assessment.designated)
         size, best = assessment.size, assessment.best_reachable
         size_text = size.size_label or str(size.status)
         self.summary.setText(
@@ -170,7 +173,7 @@ class AssessmentView(QWidget):
                      "<tr><th>结论</th><th>条件</th><th>企业数据</th><th>要求</th><th>出处</th></tr>" + rows + "</table>")
         if tier.opens_total is not None:
             items = "".join(f"<li>第{html.escape(o.measure)}项 {html.escape(o.title)}：{o.status_before} → {o.status_after}"
-                            f"{'' if o.amount is None else '　+' + format_yuan(o.amount) + ' 元'}</li>" for o in tier.opens)
+                            f"{'' if o.amount is None else '　' + o.amount_text + ' 元'}</li>" for o in tier.opens)
             parts.append(f"<h4>获评后按本政策的变化</h4><ul>{items}</ul><p><b>{html.escape(tier.opens_note)}</b></p>")
         if self.assessment is not None:
             parts.append(f"<p><small>{html.escape(self.assessment.notice)}</small></p>")
