@@ -42,7 +42,10 @@ def open_database(*, data_dir: Path, parent: QWidget | None = None):
     from zjtx_desktop import store as services  # the store alone: the evaluator loads after the list shows
 
     try:
-        return services.Database.open(data_dir)
+        db = services.Database.open(data_dir)
+        if db.opening_backup_problem:  # the last session's changes are in no backup yet: the data still opens
+            dialogs.warn(parent, title="自动备份未完成", text=db.opening_backup_problem)
+        return db
     except services.WritingRefused:  # read-only media, a network share: nothing to ask, the window says why
         return services.Database.open(data_dir, read_only=True)
     except services.DatabaseLocked as locked:
@@ -107,6 +110,8 @@ def run_application(argv: list[str]) -> int:
             return app.exec() if window.isVisible() else 0  # (closed while the firms were being read)
         finally:
             db.close()
+            if db.closing_backup_problem:  # every change is saved; only the copy of them is missing
+                dialogs.warn(None, title="自动备份未完成", text=db.backup_warnings()[-1])
     finally:
         sys.excepthook = previous_hook
         errors.stop_log(log)

@@ -7,6 +7,7 @@ so the message can honestly say that what was saved is safe.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import tempfile
 import traceback
@@ -20,13 +21,15 @@ from zjtx_desktop.ui import dialogs
 LOG = logging.getLogger("zjtx_desktop")
 LOG_FILE = "zjtx-desktop.log"
 _log_path: Path | None = None
+_data_dir: Path | None = None  # the data folder of this run: named in a message on a database error
 
 
 def start_log(data_dir: Path) -> logging.Handler:
     """Append to logs/zjtx-desktop.log in the data folder; the support desk asks for this file. A data
     folder that cannot be written (read-only media: the data is still shown, read-only) keeps its log
     in the system's temporary folder instead, so the program still starts."""
-    global _log_path
+    global _log_path, _data_dir
+    _data_dir = Path(data_dir)
     handler = None
     for folder in (Path(data_dir) / "logs", Path(tempfile.gettempdir()) / "zjtx-desktop-logs"):
         try:
@@ -69,6 +72,10 @@ def user_message(error: BaseException) -> str:
     """The Chinese sentence for an error: its own message when it was written for users."""
     if isinstance(error, _written_for_users()):
         return str(error)
+    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.ProgrammingError) and _data_dir:
+        from zjtx_desktop.store.errors import explained  # a read outside the store's own translation
+
+        return str(explained(error, _data_dir))  # e.g. the USB stick holding the data was pulled out
     if isinstance(error, PermissionError):
         return f"没有权限读写文件“{error.filename}”。请关闭正在使用它的程序（如 Excel），或换一个文件夹后重试。"
     if isinstance(error, OSError):
