@@ -189,7 +189,7 @@ def packet_context(profile: Profile, evaluation: Evaluation, form: PacketForm, *
         firm_name=profile.get("company_name"),
         uscc=profile.get("uscc"), legal_representative=profile.get("legal_representative") or "",
         measure_title=values["measure_title"], status=str(result.status),
-        explanation=result.explanation.removeprefix(evaluation.validity_note) if policy_end else result.explanation,
+        explanation=result.explanation,
         clause_ref=result.clause_ref, clause=result.clause,
         policy=f"{evaluation.document_number}《{evaluation.policy_title}》", policy_basis=values["policy_basis"],
         responsible_units=values["responsible_units"], amount_figures=values["amount_figures"],

@@ -14,7 +14,7 @@ from zjtx_desktop.packets.context import applicable_measures, packet_title
 from zjtx_desktop.packets.display import amount_capital, amount_figures, chinese_date
 
 SHOWS_READINGS = frozenset({Status.ELIGIBLE, Status.OTHER_POLICY, Status.INSUFFICIENT, Status.OUT_OF_FORCE})
-REFERENCE_NOTE = "仅供参考：评估日不在政策有效期内，不计入合计，不能据此申报"
+REFERENCE_NOTE = "仅供参考，不计入合计"  # why (the policy's dates) is said once, at the top of the report
 
 
 @dataclass(frozen=True)
