@@ -49,9 +49,14 @@ def test_on_explicit_choice_packets_use_the_reference_amounts_and_state_the_end_
     assert len(written) == len(expected) + 1
     for measure, path in zip(expected, written, strict=False):
         text = flat("".join(page_texts(path)))
-        assert "本政策有效期至2026-12-31；申报的事项发生在政策有效期内。" in text
+        if measure in ("4", "7b"):  # no date of its own to check: the cover asks the firm to confirm
+            assert "本项申报的事项须发生在政策有效期内，本软件无法核对其日期，请申报单位核实后再签章" in text
+            assert "申报的事项发生在政策有效期内。" not in text
+        else:
+            assert "本政策有效期至2026-12-31；申报的事项发生在政策有效期内。" in text
         assert format_yuan(evaluation.result(measure).reference_amount) in text
         assert "不能据此申报" not in text
+    assert {"4", "7b"} <= set(expected)  # (so the undated wording is seen above)
 
 
 def test_before_a_policy_starts_there_is_nothing_to_choose():

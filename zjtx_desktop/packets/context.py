@@ -171,8 +171,13 @@ def _computation_amount(result: MeasureResult) -> str:
     return OTHER_POLICY_COMPUTED if amount is None else f"{amount_figures(amount)}（{amount_capital(amount)}）"
 
 
-def expired_note(policy_end: date) -> str:
-    """The cover's sentence when a packet is built, on the user's choice, after the policy's end."""
+def expired_note(policy_end: date, *, dates_checked: bool = True) -> str:
+    """The cover's sentence when a packet is built, on the user's choice, after the policy's end. Where
+    the form's facts carry no date the evaluator could check (forms/packets: `undated: true`), the
+    sentence says so instead of vouching for it."""
+    if not dates_checked:
+        return (f"本政策有效期至{policy_end.isoformat()}；本项申报的事项须发生在政策有效期内，"
+                "本软件无法核对其日期，请申报单位核实后再签章。")
     return f"本政策有效期至{policy_end.isoformat()}；申报的事项发生在政策有效期内。"
 
 
@@ -194,7 +199,7 @@ def packet_context(profile: Profile, evaluation: Evaluation, form: PacketForm, *
         policy=f"{evaluation.document_number}《{evaluation.policy_title}》", policy_basis=values["policy_basis"],
         responsible_units=values["responsible_units"], amount_figures=values["amount_figures"],
         amount_capital=values["amount_capital"], evaluated_on=values["evaluated_on"],
-        validity_note=expired_note(policy_end) if policy_end else evaluation.validity_note,
+        validity_note=expired_note(policy_end, dates_checked=not form.undated) if policy_end else evaluation.validity_note,
         reading_notice=evaluation.reading_notice,
         computation=result.computation,
         readings=result.readings if result.status is not Status.NOT_ELIGIBLE else (),
@@ -203,5 +208,5 @@ def packet_context(profile: Profile, evaluation: Evaluation, form: PacketForm, *
         signature=form.signature, pledge_signature=form.pledge_signature,
         addressees="、".join(form.offices.addressees(result.responsible_units, profile.get("district"))),
         computation_amount=_computation_amount(result), checklist=(*form.checklist_first, *result.materials),
-        expired_note=expired_note(policy_end) if policy_end else "",
+        expired_note=expired_note(policy_end, dates_checked=not form.undated) if policy_end else "",
     )

@@ -88,6 +88,7 @@ class PacketForm:
     pledge_signature: tuple[str, ...]
     offices: Offices
     checklist_first: tuple[str, ...] = ()
+    undated: bool = False  # its facts carry no date the evaluator checks against the policy's validity
 
 
 def _field(raw, questions: Questions, where: str) -> FormField:
@@ -164,11 +165,13 @@ def _form(raw: dict, common: dict, common_groups: tuple[FormGroup, ...], questio
     if "project" not in raw:
         raise FormsError(f"{name}：缺少 project（项目情况）")
     project = _group(raw["project"], questions, f"{name} project")
+    if not isinstance(raw.get("undated", False), bool):
+        raise FormsError(f"{name}：undated 只能是 true 或 false")
     return PacketForm(
         measure=str(raw["measure"]), sections=sections, cover_ink=tuple(common["cover"]["ink"]),
         groups=(*common_groups, project), signature=tuple(common["application"]["signature"]),
         pledge_signature=tuple(common["pledge"]["signature"]), offices=_offices(common["pledge"], questions),
-        checklist_first=tuple(common.get("checklist", {}).get("first", ())),
+        checklist_first=tuple(common.get("checklist", {}).get("first", ())), undated=raw.get("undated", False),
     )
 
 
