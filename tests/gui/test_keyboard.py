@@ -177,3 +177,18 @@ def test_an_amount_typed_in_a_table_cell_is_echoed_in_figures_and_words_under_th
     type_text(qtbot, focused(), "42000")
     key(qtbot, Qt.Key.Key_Tab)
     assert echo.text() == "第1行：贷款金额 ＝ 10,000,000.00 元，壹仟万元整；已付利息 ＝ 42,000.00 元，肆万贰仟元整"
+
+
+def test_interest_paid_above_what_the_loan_could_cost_is_warned_under_the_table_and_does_not_block(
+        qtbot, memory_session):
+    """Point 10 of issue 11: 已付利息 typed in 元 where 万元 was meant is flagged beside the table."""
+    memory_session.values.update(has_tech_fund_loans=True)
+    memory_session.meta["wizard_page"] = "loans"
+    wizard = make_wizard(qtbot, memory_session)
+    qtbot.mouseClick(wizard.findChild(QPushButton, "tech_fund_loans_add"), Qt.MouseButton.LeftButton)
+    table = wizard.findChild(QTableWidget, "tech_fund_loans")
+    fill_row_by_keyboard(qtbot, table, {**LOAN, 7: "4200000"}, choice_steps=1)  # 10,000,000 at 4.2 %: ≤ 420,000
+    message = wizard.findChild(QLabel, "tech_fund_loans__message")
+    assert message.isVisibleTo(wizard) and "高于按贷款金额、年利率和期限算出的全部利息" in message.text()
+    assert memory_session.values["tech_fund_loans"][0]["interest_paid"] == Decimal("4200000")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
