@@ -34,11 +34,11 @@ def run_list(args) -> int:
     for criteria_set in default_library().sets:
         print(f"{pad(criteria_set.id, 22)}{pad(criteria_set.document_number, 30)}{pad(_period(criteria_set), 26)}内置")
     for installed in installed_sets(data_dir_of(args)):
-        if installed.criteria_set is None:
+        if installed.loaded is None:
             print(f"{pad(installed.id, 22)}无法读取：{installed.problem}（可用 zjtx-desktop criteria remove "
                   f"{installed.id} 删除）")
         else:
-            found = installed.criteria_set
+            found = installed.loaded
             print(f"{pad(found.id, 22)}{pad(found.document_number, 30)}{pad(_period(found), 26)}导入（{installed.folder}）")
     return 0
 

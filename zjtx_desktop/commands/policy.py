@@ -36,10 +36,10 @@ def run_list(args) -> int:
     for policy in default_policies():
         print(f"{pad(policy.id, 24)}{pad(policy.document_number, 26)}{pad(_period(policy), 26)}内置")
     for pack in installed_packs(data_dir_of(args)):
-        if pack.policy is None:
+        if pack.loaded is None:
             print(f"{pad(pack.id, 24)}无法读取：{pack.problem}（可用 zjtx-desktop policy remove {pack.id} 删除）")
         else:
-            print(f"{pad(pack.id, 24)}{pad(pack.policy.document_number, 26)}{pad(_period(pack.policy), 26)}"
+            print(f"{pad(pack.id, 24)}{pad(pack.loaded.document_number, 26)}{pad(_period(pack.loaded), 26)}"
                   f"导入（{pack.folder}）")
     return 0
 

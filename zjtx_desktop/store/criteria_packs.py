@@ -10,7 +10,6 @@ then is it renamed into place. The assessment date then picks it, as the evaluat
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,27 +28,9 @@ CRITERIA_PACK = packs.PackKind(noun="标准包", marker="set.yaml", folder="crit
                                command="criteria")
 
 
-@dataclass(frozen=True)
-class InstalledSet:
-    """A folder under criteria/: its set, or why it cannot be loaded (it can still be removed)."""
-
-    folder: Path
-    criteria_set: CriteriaSet | None
-    problem: str | None = None
-
-    @property
-    def id(self) -> str:
-        return self.folder.name
-
-
-def installed_sets(data_dir: Path) -> list[InstalledSet]:
-    found = []
-    for folder in packs.installed_folders(CRITERIA_PACK, data_dir):
-        try:
-            found.append(InstalledSet(folder, load_set(folder)))
-        except CriteriaError as error:
-            found.append(InstalledSet(folder, None, str(error)))
-    return found
+def installed_sets(data_dir: Path) -> list[packs.Installed[CriteriaSet]]:
+    """Each folder under criteria/: its set, or why it cannot be loaded (it can still be removed)."""
+    return packs.installed(CRITERIA_PACK, data_dir, load_set)
 
 
 def installed_library(*, data_dir: Path) -> CriteriaLibrary:
@@ -66,10 +47,10 @@ def _library(folder: str, state: tuple) -> CriteriaLibrary:
         return default_library()
     imported = []
     for installed in installed_sets(Path(folder).parent):
-        if installed.criteria_set is None:
+        if installed.loaded is None:
             raise CriteriaError(installed.id, "", f"已安装的标准包无法读取（{installed.problem}）。请删除它："
                                                   f"zjtx-desktop criteria remove {installed.id}，然后重新导入正确的标准包")
-        imported.append(installed.criteria_set)
+        imported.append(installed.loaded)
     return check_library((*default_library().sets, *imported))
 
 

@@ -13,9 +13,11 @@ import os
 import shutil
 import stat
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import Generic, TypeVar
 
 from zjtx_desktop.core.policy import POLICY_ID
 from zjtx_desktop.core.safe_yaml import MAX_YAML_BYTES
@@ -27,6 +29,7 @@ MAX_PACK_FILES = 200
 MAX_PACK_FILE_BYTES = MAX_YAML_BYTES
 MAX_PACK_BYTES = 16 * 1024 * 1024
 MAX_PACK_DEPTH = 6
+Loaded = TypeVar("Loaded")
 
 
 @dataclass(frozen=True)
@@ -44,12 +47,37 @@ class PackKind:
         return self.error(source, key, why)
 
 
+@dataclass(frozen=True)
+class Installed(Generic[Loaded]):
+    """A folder under a kind's packs folder: what it loads as, or why it cannot be loaded (it can still
+    be removed)."""
+
+    folder: Path
+    loaded: Loaded | None
+    problem: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.folder.name
+
+
 def installed_folders(kind: PackKind, data_dir: Path) -> list[Path]:
     folder = Path(data_dir) / kind.folder
     if not folder.is_dir():
         return []
     return [sub for sub in sorted(folder.iterdir())
             if not sub.name.startswith(".") and not sub.is_symlink() and sub.is_dir()]
+
+
+def installed(kind: PackKind, data_dir: Path, load: Callable[[Path], Loaded]) -> list[Installed[Loaded]]:
+    """Every installed pack of a kind, each loaded by `load`, or with the reason it raised."""
+    found = []
+    for folder in installed_folders(kind, data_dir):
+        try:
+            found.append(Installed(folder, load(folder)))
+        except kind.error as error:
+            found.append(Installed(folder, None, str(error)))
+    return found
 
 
 def install(kind: PackKind, staged: Path, pack_id: str, data_dir: Path, source: str) -> Path:

@@ -34,12 +34,12 @@ def readable_policies(*, data_dir: Path) -> tuple[tuple[Policy, ...], tuple[Inst
     pack must not keep the firms' data out of reach."""
     policies, unreadable = list(default_policies()), []
     for pack in installed_packs(Path(data_dir)):
-        if pack.policy is None:
+        if pack.loaded is None:
             unreadable.append(pack)
-        elif pack.policy.id in {p.id for p in policies}:
-            unreadable.append(InstalledPack(pack.folder, None, f"政策编号 {pack.policy.id} 与已安装的政策重复"))
+        elif pack.loaded.id in {p.id for p in policies}:
+            unreadable.append(InstalledPack(pack.folder, None, f"政策编号 {pack.loaded.id} 与已安装的政策重复"))
         else:
-            policies.append(pack.policy)
+            policies.append(pack.loaded)
     return tuple(sorted(policies, key=lambda p: p.effective_from)), tuple(unreadable)
 
 

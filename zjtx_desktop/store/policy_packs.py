@@ -14,7 +14,6 @@ Installing and removing are renames, so no half-copied pack is ever loaded.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -31,27 +30,11 @@ CASES_FOLDER = "cases"
 MAX_PROBLEMS_SHOWN = 8
 
 
-@dataclass(frozen=True)
-class InstalledPack:
-    """A folder under policies/: its policy, or why it cannot be loaded (it can still be removed)."""
-
-    folder: Path
-    policy: Policy | None
-    problem: str | None = None
-
-    @property
-    def id(self) -> str:
-        return self.folder.name
+InstalledPack = packs.Installed[Policy]  # a folder under policies/: its policy, or why it cannot be loaded
 
 
 def installed_packs(data_dir: Path) -> list[InstalledPack]:
-    found = []
-    for sub in packs.installed_folders(POLICY_PACK, data_dir):
-        try:
-            found.append(InstalledPack(sub, load_policy(sub)))
-        except PolicyError as error:
-            found.append(InstalledPack(sub, None, str(error)))
-    return found
+    return packs.installed(POLICY_PACK, data_dir, load_policy)
 
 
 def import_policy_pack(*, source: Path, data_dir: Path, installed: tuple[Policy, ...] = (),
