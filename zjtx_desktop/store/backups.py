@@ -34,12 +34,7 @@ def backup_connection(conn: sqlite3.Connection, dest: Path) -> Path:
         raise WriteFailed(dest, describe(error), error=error) from error
     try:
         with atomic_path(dest) as temporary:
-            target = sqlite3.connect(temporary)
-            try:
-                conn.backup(target)
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
+            copy_connection(conn, temporary)
     except sqlite3.OperationalError as error:
         text = str(error).lower()
         if "full" in text:
@@ -50,6 +45,17 @@ def backup_connection(conn: sqlite3.Connection, dest: Path) -> Path:
             cause = f"{error}，请检查保存位置后重试"
         raise WriteFailed(dest, cause) from error
     return dest
+
+
+def copy_connection(conn: sqlite3.Connection, dest: Path) -> None:
+    """A consistent copy of an open database (its committed WAL content included) into the empty file
+    `dest`, as a plain rollback-journal file with no -wal beside it."""
+    target = sqlite3.connect(dest)
+    try:
+        conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
 
 
 def new_backup_path(data_dir: Path, reason: str) -> Path:

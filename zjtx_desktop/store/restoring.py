@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from zjtx_desktop.core.atomic import WriteFailed, atomic_path, describe
+from zjtx_desktop.store.backups import copy_connection
 from zjtx_desktop.store.checks import BUSY_SECONDS, open_for_reading
 from zjtx_desktop.store.errors import StoreError, is_busy, is_damage
 from zjtx_desktop.store.locations import backups_dir, damaged_dir, sidecar_files
@@ -45,16 +46,10 @@ def restore_file(current: Path, source: Path) -> Path | None:
 
 
 def copy_database(source: Path, dest: Path) -> None:
-    """A consistent copy of `source` (its committed WAL content included) into the empty file `dest`,
-    as a plain rollback-journal file with no -wal beside it."""
+    """`source`, opened read-only (so what its -wal holds comes along), copied into the empty file `dest`."""
     reader, _ = open_for_reading(source)
     try:
-        target = sqlite3.connect(dest)
-        try:
-            reader.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
+        copy_connection(reader, dest)
     finally:
         reader.close()
 
