@@ -108,23 +108,29 @@ def test_an_import_stopped_by_a_full_disk_reports_exactly_the_firms_it_saved(db,
 
 def test_the_cli_prints_the_report_of_an_interrupted_import(tmp_path, monkeypatch, capsys):
     from zjtx_desktop.cli import main
-    from zjtx_desktop.store.errors import DiskFull
 
-    calls = []
-
-    def full_on_the_second_firm(db, firm, *args):
-        calls.append(firm)
-        if len(calls) == 2:
-            raise DiskFull()
-        return real(db, firm, *args)
-
-    real = importing._write_firm
-    monkeypatch.setattr(importing, "BATCH", 1)
-    monkeypatch.setattr(importing, "_write_firm", full_on_the_second_firm)
+    _disk_full_on_firm(monkeypatch, 2)
     workbook = fill_template(tmp_path / "firms.xlsx", [firm_row(1), firm_row(2), firm_row(3)])
     assert main(["import", str(workbook), "--data-dir", str(tmp_path / "data")]) == 2
     printed = capsys.readouterr().err
     assert "新增 1 家企业" in printed and "此前的1家企业已保存" in printed and "磁盘空间已满" in printed
+
+
+def _disk_full_on_firm(monkeypatch, number: int) -> None:
+    """An import, committing firm by firm, finds the disk full when it writes the `number`th firm."""
+    from zjtx_desktop.store.errors import DiskFull
+
+    calls = []
+    real = importing._write_firm
+
+    def full(db, firm, *args):
+        calls.append(firm)
+        if len(calls) == number:
+            raise DiskFull()
+        return real(db, firm, *args)
+
+    monkeypatch.setattr(importing, "BATCH", 1)
+    monkeypatch.setattr(importing, "_write_firm", full)
 
 
 def _backups_fail(monkeypatch, *reasons: str) -> list[str]:
@@ -152,19 +158,8 @@ def test_a_closing_backup_that_fails_never_hides_the_import_report(tmp_path, mon
     """The import committed 2 firms, then the disk filled; the closing backup cannot be written either.
     The user still gets the report and learns the data is saved but not backed up, and what to do."""
     from zjtx_desktop.cli import main
-    from zjtx_desktop.store.errors import DiskFull
 
-    calls = []
-
-    def full_on_the_third_firm(db, firm, *args):
-        calls.append(firm)
-        if len(calls) == 3:
-            raise DiskFull()
-        return real(db, firm, *args)
-
-    real = importing._write_firm
-    monkeypatch.setattr(importing, "BATCH", 1)
-    monkeypatch.setattr(importing, "_write_firm", full_on_the_third_firm)
+    _disk_full_on_firm(monkeypatch, 3)
     _backups_fail(monkeypatch, "close")
     workbook = fill_template(tmp_path / "firms.xlsx", [firm_row(number) for number in range(1, 5)])
     assert main(["import", str(workbook), "--data-dir", str(tmp_path / "data")]) == 2
