@@ -16,6 +16,13 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def data(data_dir: Path) -> Path:
+    """An empty data folder, as a pack is imported into before any firm is entered."""
+    data_dir.mkdir()
+    return data_dir
+
+
+@pytest.fixture
 def db(data_dir: Path):
     database = Database.open(data_dir)
     yield database

@@ -44,3 +44,8 @@ def firm_row(number: int, **overrides) -> dict:
            "开户银行": "中国银行厦门分行", "银行账号": "35101560001052512345", "目前持有的最高称号": "专精特新中小企业",
            "营业收入": 18600000, "注册（成立）日期": "2019-05-16"}
     return {**row, **overrides}
+
+
+def everything_under(folder: Path) -> set[str]:
+    """Every file and folder below `folder`, to show an operation refused wrote nothing anywhere."""
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}

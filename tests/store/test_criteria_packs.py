@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from store_helpers import everything_under
 
 from zjtx_desktop.cli import main
 from zjtx_desktop.core.assessment.loader import CriteriaError
@@ -34,17 +35,6 @@ def successor(tmp_path: Path, **changes) -> Path:
         raw = yaml.safe_load(cases.read_text(encoding="utf-8"))
         raw["cases"] = [case for case in raw["cases"] if str(case.get("date", "")) < "2027"]
         cases.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return folder
-
-
-def everything_under(folder: Path) -> set[str]:
-    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
     return folder
 
 

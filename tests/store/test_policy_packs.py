@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from store_helpers import everything_under
 
 from zjtx_desktop.cli import main
 from zjtx_desktop.core.paths import policies_dir
@@ -32,17 +33,6 @@ def pack(tmp_path: Path, name: str = "pack", **changes) -> Path:
     raw = yaml.safe_load((folder / "policy.yaml").read_text(encoding="utf-8"))
     raw.update(changes)
     (folder / "policy.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return folder
-
-
-def everything_under(folder: Path) -> set[str]:
-    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
     return folder
 
 
