@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from zjtx_desktop.commands.common import UserError, add_data_dir, parse_date, user_rates
+from zjtx_desktop.commands.common import UserError, add_data_dir, data_dir_of, parse_date, user_rates
 from zjtx_desktop.core.atomic import WriteFailed, describe, write_text
 from zjtx_desktop.core.money import format_rate
 from zjtx_desktop.core.policy import PolicyError, load_rate_series
@@ -40,7 +40,7 @@ def run(args) -> int:
 
 
 def _add(args, since, typed: str) -> None:
-    from zjtx_desktop.store.locations import default_data_dir, rates_dir
+    from zjtx_desktop.store.locations import rates_dir
     from zjtx_desktop.store.permissions import private_subfolder
 
     try:
@@ -49,7 +49,7 @@ def _add(args, since, typed: str) -> None:
         raise UserError(f"利率“{typed}”：{problem}") from None
     if percent is None or percent <= 0:
         raise UserError("利率须大于0，以百分数填写，如 3.00 表示 3.00%")
-    path = rates_dir(args.data_dir or default_data_dir()) / f"{SERIES}.yaml"
+    path = rates_dir(data_dir_of(args)) / f"{SERIES}.yaml"
     values = _user_values(path)
     values[since] = f"{percent / 100:f}"
     document = {"id": SERIES, "title": "用户补充的一年期LPR", "values": dict(sorted(values.items()))}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zjtx_desktop.commands.common import UserError, add_data_dir, open_database
+from zjtx_desktop.commands.common import UserError, add_data_dir, data_dir_of, open_database
 
 
 def register(subparsers) -> None:
@@ -31,9 +31,9 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
-    from zjtx_desktop.store import Database, default_data_dir
+    from zjtx_desktop.store import Database
 
-    kept = Database.restore(args.data_dir or default_data_dir(), args.file)
+    kept = Database.restore(data_dir_of(args), args.file)
     print(f"已用 {args.file.name} 恢复数据。")
     if kept:
         print(f"恢复前的数据已原样保存为 {kept}，如需找回请联系技术支持。")
@@ -41,12 +41,12 @@ def run_restore(args) -> int:
 
 
 def run_check(args) -> int:
-    from zjtx_desktop.store import DatabaseLocked, default_data_dir, list_backups
+    from zjtx_desktop.store import DatabaseLocked, list_backups
     from zjtx_desktop.store.kept_aside import kept_files, total_size
     from zjtx_desktop.store.locations import database_path
 
-    if not database_path(args.data_dir or default_data_dir()).exists():
-        raise UserError(f"{args.data_dir or default_data_dir()} 中没有数据文件，无需检查。请核对 --data-dir 是否正确")
+    if not database_path(data_dir_of(args)).exists():
+        raise UserError(f"{data_dir_of(args)} 中没有数据文件，无需检查。请核对 --data-dir 是否正确")
     try:
         db = open_database(args)
     except DatabaseLocked:  # the application has it open, or the folder can only be read: checking only reads
