@@ -21,6 +21,7 @@ from zjtx_desktop.store.audit import AuditMixin
 from zjtx_desktop.store.checks import FileCheck, check_file, read_only_connection
 from zjtx_desktop.store.companies import CompaniesMixin
 from zjtx_desktop.store.errors import (
+    SQLITE_NOT_WRITABLE,
     DatabaseDamaged,
     DatabaseLocked,
     DatabaseTooNew,
@@ -40,7 +41,6 @@ from zjtx_desktop.store.schema import migrate, schema_version
 from zjtx_desktop.store.transfer import TransferMixin
 
 NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
-SQLITE_NOT_WRITABLE = frozenset({3, 8, 14})  # SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN
 
 
 class Database(CompaniesMixin, AuditMixin, EvaluationsMixin, MetaMixin, TransferMixin):

@@ -15,6 +15,7 @@ SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # the file itself is bad: the only error
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6  # another program holds the file: wait, never call it damaged
 SQLITE_NOMEM, SQLITE_IOERR, SQLITE_FULL = 7, 10, 13
 SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN = 3, 8, 14
+SQLITE_NOT_WRITABLE = frozenset({SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN})
 
 
 def sqlite_code(error: sqlite3.Error) -> int | None:
@@ -154,7 +155,7 @@ def explained(error: sqlite3.DatabaseError, folder: Path) -> StoreError:
     path = database_path(Path(folder))
     if code == SQLITE_FULL or "full" in text:  # "database or disk is full"
         return DiskFull()
-    if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN) or "readonly" in text or "read-only" in text \
+    if code in SQLITE_NOT_WRITABLE or "readonly" in text or "read-only" in text \
             or "unable to open" in text:
         return FolderNotWritable(folder)
     if is_busy(error) or "locked" in text or "busy" in text:
