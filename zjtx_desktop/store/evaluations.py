@@ -20,13 +20,14 @@ EVALUATION_COLUMNS = "id, company_id, created_at, evaluation"
 class EvaluationsMixin(StoreBase):
     def save_evaluation(self, company_id: int, evaluation: Evaluation) -> int:
         """The evaluation's id; one identical to the firm's latest is not stored again (opening a firm
-        and looking at its results changes nothing, so it writes nothing)."""
-        self._require_company(company_id)
+        and looking at its results changes nothing, so it writes nothing; a stored row also proves the
+        firm exists: evaluations has a foreign key)."""
         text = json.dumps(evaluation.to_json(), ensure_ascii=False)
         latest = self.conn.execute("SELECT id, evaluation FROM evaluations WHERE company_id = ? ORDER BY id DESC "
                                    "LIMIT 1", [company_id]).fetchone()
         if latest and latest[1] == text:
             return latest[0]
+        self._require_company(company_id)
         with self._writing():
             cursor = self.conn.execute(
                 "INSERT INTO evaluations (company_id, created_at, on_date, policy_id, total, evaluation) "
