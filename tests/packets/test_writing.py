@@ -13,9 +13,11 @@ from packet_helpers import EXAMPLES, ON, ROOT, example_profile, example_raw
 
 from zjtx_desktop.cli import main
 from zjtx_desktop.core import atomic
+from zjtx_desktop.core.assessment import assess
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.packets import Options, build_all
 from zjtx_desktop.packets import build as packets_build
+from zjtx_desktop.packets.assessment_report import build_assessment_report
 from zjtx_desktop.packets.naming import MAX_PATH, path_length
 
 LONG_NAME = ("厦门" + "鹭航低空飞行器动力系统与智能装备研究制造" * 3)[:56] + "有限公司"
@@ -161,6 +163,14 @@ def test_a_hundred_character_firm_name_is_shortened_to_fit_a_file_name_of_255_by
     assert all(path.name.startswith(short) or path.stem.endswith(f"_{short}") for path in written)
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == sorted(p.name for p in written)
 
+
+
+def test_the_assessment_report_of_a_hundred_character_firm_name_is_shortened_the_same_way(tmp_path):
+    profile = example_profile("05", company_name=HUNDRED_CHARACTERS)
+    path = build_assessment_report(profile, assess(profile, ON), tmp_path)
+    assert path.is_file() and len(path.name.encode("utf-8")) <= 255 - len(".x.12345678.tmp")
+    assert path.name.endswith("_梯度培育自评报告.pdf") and HUNDRED_CHARACTERS.startswith(path.name.split("_")[0])
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
 
 def _cli_error(args, capsys) -> str:
     profile = next(EXAMPLES.glob("02_*.json"))

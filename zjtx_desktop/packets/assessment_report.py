@@ -9,7 +9,7 @@ from zjtx_desktop.core.atomic import atomic_path
 from zjtx_desktop.core.profile import Profile
 from zjtx_desktop.packets.build import require_complete
 from zjtx_desktop.packets.check import MissingItem
-from zjtx_desktop.packets.naming import safe_file_part
+from zjtx_desktop.packets.naming import Naming
 from zjtx_desktop.packets.sections.assessment_report import TITLE, build
 from zjtx_desktop.packets.styles import write_document
 
@@ -17,7 +17,8 @@ IDENTITY_KEYS = ("company_name", "uscc")
 
 
 def report_path(profile: Profile, out_dir: Path) -> Path:
-    return Path(out_dir) / f"{safe_file_part(profile.get('company_name'))}_{TITLE}.pdf"
+    """<firm>_梯度培育自评报告.pdf, the firm's part shortened as in a packet's name (naming.py)."""
+    return Naming(Path(out_dir), profile.get("company_name"), [], split=False, report=TITLE).summary()
 
 
 def build_assessment_report(profile: Profile, assessment: Assessment, out_dir: Path, *,
