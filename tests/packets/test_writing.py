@@ -196,6 +196,15 @@ def test_a_file_where_a_folder_should_be_is_told_in_chinese_with_its_path(tmp_pa
     assert not any(cause in error for cause in ENGLISH_CAUSES), error
 
 
+
+def test_the_assessment_report_too_says_in_chinese_that_a_file_stands_where_its_folder_should_be(tmp_path, capsys):
+    (tmp_path / "材料").write_bytes(b"not a folder")
+    out = tmp_path / "材料" / "2025"
+    assert main(["assess", str(next(EXAMPLES.glob("05*.json"))), "--date", ON.isoformat(), "--pdf", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert f"无法写入 {out}：" in error and "不是文件夹" in error, error
+    assert not any(cause in error for cause in ENGLISH_CAUSES), error
+
 def test_a_disk_error_while_writing_is_told_in_chinese_with_the_file(old_set, monkeypatch, capsys):
     _, out, before = old_set
 
