@@ -63,3 +63,13 @@ def test_before_a_policy_starts_there_is_nothing_to_choose():
     evaluation = evaluate(example_profile("05"), date(2024, 1, 1))
     assert policy_end_passed(evaluation, default_policies()) is None
     assert applicable_measures(evaluation) == []
+
+
+def test_the_cover_states_the_policys_end_once(tmp_path):
+    """The 政策有效期 box of the cover says it; the note under the box does not say it again."""
+    profile = example_profile("05")
+    evaluation = evaluate(profile, AFTER)
+    written = build_all(profile, evaluation, tmp_path, measures=["3b", "4"], options=Options(policy_end=END))
+    for path in written[:2]:
+        cover = flat(page_texts(path)[0])
+        assert cover.count("本政策有效期至2026-12-31") == 1, path.name

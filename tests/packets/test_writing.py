@@ -13,9 +13,11 @@ from packet_helpers import EXAMPLES, ON, ROOT, example_profile, example_raw
 
 from zjtx_desktop.cli import main
 from zjtx_desktop.core import atomic
+from zjtx_desktop.core.assessment import assess
 from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.packets import Options, build_all
 from zjtx_desktop.packets import build as packets_build
+from zjtx_desktop.packets.assessment_report import build_assessment_report
 from zjtx_desktop.packets.naming import MAX_PATH, path_length
 
 LONG_NAME = ("厦门" + "鹭航低空飞行器动力系统与智能装备研究制造" * 3)[:56] + "有限公司"
@@ -162,6 +164,14 @@ def test_a_hundred_character_firm_name_is_shortened_to_fit_a_file_name_of_255_by
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == sorted(p.name for p in written)
 
 
+
+def test_the_assessment_report_of_a_hundred_character_firm_name_is_shortened_the_same_way(tmp_path):
+    profile = example_profile("05", company_name=HUNDRED_CHARACTERS)
+    path = build_assessment_report(profile, assess(profile, ON), tmp_path)
+    assert path.is_file() and len(path.name.encode("utf-8")) <= 255 - len(".x.12345678.tmp")
+    assert path.name.endswith("_梯度培育自评报告.pdf") and HUNDRED_CHARACTERS.startswith(path.name.split("_")[0])
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
 def _cli_error(args, capsys) -> str:
     profile = next(EXAMPLES.glob("02_*.json"))
     assert main(["packets", str(profile), "--date", "2025-11-20", *args]) == 2
@@ -185,6 +195,15 @@ def test_a_file_where_a_folder_should_be_is_told_in_chinese_with_its_path(tmp_pa
     assert f"无法写入 {tmp_path / '材料' / '2025'}：" in error and "不是文件夹" in error, error
     assert not any(cause in error for cause in ENGLISH_CAUSES), error
 
+
+
+def test_the_assessment_report_too_says_in_chinese_that_a_file_stands_where_its_folder_should_be(tmp_path, capsys):
+    (tmp_path / "材料").write_bytes(b"not a folder")
+    out = tmp_path / "材料" / "2025"
+    assert main(["assess", str(next(EXAMPLES.glob("05*.json"))), "--date", ON.isoformat(), "--pdf", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert f"无法写入 {out}：" in error and "不是文件夹" in error, error
+    assert not any(cause in error for cause in ENGLISH_CAUSES), error
 
 def test_a_disk_error_while_writing_is_told_in_chinese_with_the_file(old_set, monkeypatch, capsys):
     _, out, before = old_set

@@ -30,11 +30,10 @@ from zjtx_desktop.packets.check import (
 )
 from zjtx_desktop.packets.context import applicable_measures, packet_context, packet_title
 from zjtx_desktop.packets.forms import PacketForm, default_forms
-from zjtx_desktop.packets.naming import DOCUMENT_NAMES, Naming
+from zjtx_desktop.packets.naming import DOCUMENT_NAMES, SUMMARY_NAME, Naming
 from zjtx_desktop.packets.render import render_packet, render_summary
 from zjtx_desktop.packets.summary_context import summary_context
 
-SUMMARY_NAME = "政策评估报告"
 IDENTITY_KEYS = ("company_name", "uscc")
 UPLOAD_LIMIT = 5 * 1024 * 1024  # bytes: what the online platforms take per file
 UPLOAD_DOCUMENTS = ("application", "computation", "pledge", "checklist")
@@ -79,7 +78,8 @@ def _form(evaluation: Evaluation, measure: str, options: Options) -> PacketForm:
         raise NoPacketForMeasure(f"措施{measure}“{result.title}”还没有申请表定义（forms/packets/{measure}.yaml）") from None
 
 
-def _identity_gaps(profile: Profile, packet: str) -> list[MissingItem]:
+def identity_gaps(profile: Profile, packet: str) -> list[MissingItem]:
+    """The firm's name or code left empty: every report prints both on its first page."""
     return [MissingItem(packet, profile.questions.field(key), f"「{profile.label(key)}」")
             for key in IDENTITY_KEYS if profile.get(key) is None]
 
@@ -87,6 +87,13 @@ def _identity_gaps(profile: Profile, packet: str) -> list[MissingItem]:
 def _packet_gaps(profile: Profile, evaluation: Evaluation, measure: str, options: Options) -> list[MissingItem]:
     label = f"措施{measure} {packet_title(evaluation.result(measure))}"
     return missing_items(profile, _form(evaluation, measure, options), label)
+
+
+def _chosen(evaluation: Evaluation, measures: Iterable[str] | None, options: Options) -> list[str]:
+    """The measures asked for, or every one that applies (those past the policy's end only on the user's choice)."""
+    if measures is not None:
+        return list(measures)
+    return applicable_measures(evaluation, allow_expired=options.policy_end is not None)
 
 
 def missing_fields(profile: Profile, evaluation: Evaluation, measure: str, *,
@@ -99,10 +106,8 @@ def gaps(profile: Profile, evaluation: Evaluation, measures: Iterable[str] | Non
          options: Options = Options()) -> list[MissingItem]:  # noqa: B008 (a frozen, immutable default)
     """Everything build_all would stop for, packet by packet: the summary report's identity fields,
     then each packet's fields (the wizard's review lists these, so it never disagrees with 生成)."""
-    allowed = applicable_measures(evaluation, allow_expired=options.policy_end is not None)
-    measures = list(allowed if measures is None else measures)
-    return _identity_gaps(profile, SUMMARY_NAME) + [item for m in measures
-                                                    for item in _packet_gaps(profile, evaluation, m, options)]
+    return identity_gaps(profile, SUMMARY_NAME) + [item for m in _chosen(evaluation, measures, options)
+                                                   for item in _packet_gaps(profile, evaluation, m, options)]
 
 
 def require_complete(profile: Profile, gaps: list[MissingItem]) -> None:
@@ -223,6 +228,12 @@ def _write(jobs: list[_Job], progress: Progress | None) -> list[str]:
     return notes
 
 
+def write_file(path: Path, label: str, draw: Callable[[Path], object]) -> None:
+    """One document written the way a set is: its folders made, leftovers of a killed run cleared,
+    replaced atomically, and every OS error a WriteFailed that names the path in Chinese."""
+    _write([_Job(path, label, draw)], None)
+
+
 def _build(profile: Profile, evaluation: Evaluation, out_dir: Path, measures: list[str], summary: bool,
            progress: Progress | None, options: Options) -> Written:
     naming = Naming(Path(out_dir), profile.get("company_name"),
@@ -238,13 +249,13 @@ def _build(profile: Profile, evaluation: Evaluation, out_dir: Path, measures: li
 def build_packet(profile: Profile, evaluation: Evaluation, measure: str, out_dir: Path, *,
                  options: Options = Options()) -> Path:  # noqa: B008
     """<firm>_<measure><title>_申请材料.pdf in out_dir; PacketFieldsMissing if a needed field is empty."""
-    require_complete(profile, _identity_gaps(profile, SUMMARY_NAME) + _packet_gaps(profile, evaluation, measure, options))
+    require_complete(profile, gaps(profile, evaluation, [measure], options=options))
     return _build(profile, evaluation, out_dir, [measure], False, None, options)[0]
 
 
 def build_summary(profile: Profile, evaluation: Evaluation, out_dir: Path) -> Path:
     """<firm>_政策评估报告.pdf: all sub-items, whatever their status."""
-    require_complete(profile, _identity_gaps(profile, SUMMARY_NAME))
+    require_complete(profile, identity_gaps(profile, SUMMARY_NAME))
     return _build(profile, evaluation, out_dir, [], True, None, Options())[0]
 
 
@@ -255,8 +266,7 @@ def build_all(profile: Profile, evaluation: Evaluation, out_dir: Path, *, measur
     All fields and characters are checked before the first file is written, and every gap is
     reported at once.
     """
-    allowed = applicable_measures(evaluation, allow_expired=options.policy_end is not None)
-    measures = list(allowed if measures is None else measures)
+    measures = _chosen(evaluation, measures, options)
     require_complete(profile, gaps(profile, evaluation, measures, options=options))
     return _build(profile, evaluation, out_dir, measures, True, progress, options)
 

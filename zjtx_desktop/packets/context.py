@@ -189,6 +189,7 @@ def packet_context(profile: Profile, evaluation: Evaluation, form: PacketForm, *
     """
     result = evaluation.result(form.measure)
     values = evaluation_values(evaluation, result)
+    expired = expired_note(policy_end, dates_checked=not form.undated) if policy_end else ""
     return PacketContext(
         measure=result.measure, title=packet_title(result), form_title=f"{result.title}申请表", on=evaluation.on,
         firm_name=profile.get("company_name"),
@@ -199,7 +200,7 @@ def packet_context(profile: Profile, evaluation: Evaluation, form: PacketForm, *
         policy=f"{evaluation.document_number}《{evaluation.policy_title}》", policy_basis=values["policy_basis"],
         responsible_units=values["responsible_units"], amount_figures=values["amount_figures"],
         amount_capital=values["amount_capital"], evaluated_on=values["evaluated_on"],
-        validity_note=expired_note(policy_end, dates_checked=not form.undated) if policy_end else evaluation.validity_note,
+        validity_note=expired or evaluation.validity_note,
         reading_notice=evaluation.reading_notice,
         computation=result.computation,
         readings=result.readings if result.status is not Status.NOT_ELIGIBLE else (),
@@ -208,5 +209,5 @@ def packet_context(profile: Profile, evaluation: Evaluation, form: PacketForm, *
         signature=form.signature, pledge_signature=form.pledge_signature,
         addressees="、".join(form.offices.addressees(result.responsible_units, profile.get("district"))),
         computation_amount=_computation_amount(result), checklist=(*form.checklist_first, *result.materials),
-        expired_note=expired_note(policy_end, dates_checked=not form.undated) if policy_end else "",
+        expired_note=expired,
     )

@@ -44,11 +44,16 @@ def path_length(path: Path) -> int:
 
 
 class Naming:
-    """Every path of one build, with the firm's part shortened once, the same in every name."""
+    """Every path of one build, with the firm's part shortened once, the same in every name.
 
-    def __init__(self, out_dir: Path, firm_name: str | None, results: list[MeasureResult], *, split: bool):
+    `report` is the title of the report the build writes beside the packets (政策评估报告, or the
+    梯度培育自评报告 built alone with no packet), so its name is shortened by the same rule.
+    """
+
+    def __init__(self, out_dir: Path, firm_name: str | None, results: list[MeasureResult], *, split: bool,
+                 report: str = SUMMARY_NAME):
         self.out_dir = Path(out_dir).absolute()
-        self.results, self.split = results, split
+        self.results, self.split, self.report = results, split, report
         full = safe_file_part(firm_name)
         self.firm = full
         while not self._fits() and len(self.firm) > SHORTEST_FIRM:
@@ -89,4 +94,4 @@ class Naming:
         return folder / f"{DOCUMENT_NAMES[section]}_{measure}_{self.firm}.pdf"
 
     def summary(self) -> Path:
-        return self.out_dir / f"{self.firm}_{SUMMARY_NAME}.pdf"
+        return self.out_dir / f"{self.firm}_{self.report}.pdf"

@@ -12,6 +12,7 @@ from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.results import Evaluation, MeasureResult, Status
 from zjtx_desktop.packets.context import applicable_measures, packet_title
 from zjtx_desktop.packets.display import amount_capital, amount_figures, chinese_date
+from zjtx_desktop.packets.naming import SUMMARY_NAME
 
 SHOWS_READINGS = frozenset({Status.ELIGIBLE, Status.OTHER_POLICY, Status.INSUFFICIENT, Status.OUT_OF_FORCE})
 REFERENCE_NOTE = "仅供参考，不计入合计"  # why (the policy's dates) is said once, at the top of the report
@@ -85,7 +86,7 @@ def summary_context(evaluation: Evaluation, firm_name: str, uscc: str) -> Summar
     support = tuple(SupportRow(r.measure, r.title, r.non_monetary, "、".join(r.responsible_units))
                     for r in evaluation.results if r.non_monetary)
     return SummaryContext(
-        title="政策评估报告", on=evaluation.on, firm_name=firm_name, uscc=uscc, evaluated_on=chinese_date(evaluation.on),
+        title=SUMMARY_NAME, on=evaluation.on, firm_name=firm_name, uscc=uscc, evaluated_on=chinese_date(evaluation.on),
         policy=f"{evaluation.document_number}《{evaluation.policy_title}》", validity_note=evaluation.validity_note,
         reading_notice=evaluation.reading_notice, rows=tuple(_row(r) for r in evaluation.results),
         total_figures=amount_figures(evaluation.total), total_capital=amount_capital(evaluation.total),

@@ -31,5 +31,5 @@ def build(context: PacketContext) -> list:
         entry_grid(None, entries),
         Spacer(1, 6 * mm),
         para(f"金额为按{context.policy}评估的最高可申请额度，不是承诺，以责任单位审核为准。", "note"),
-        para(context.validity_note, "note"),
+        *(() if context.expired_note else (para(context.validity_note, "note"),)),  # else in the 政策有效期 box
     ]
