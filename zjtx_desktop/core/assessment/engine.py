@@ -84,13 +84,11 @@ def _with_opens(assessed: TierAssessment, profile: Profile, on: date, policies, 
     before, after = evaluate_pair(profile, assessed.tier, on, policies=policies, rates=rates)
     changes, net = compare(before, after)
     opens = tuple(Opening(new.measure, new.title, str(old.status), str(new.status), amount) for old, new, amount in changes)
-    gained = sum((amount for _, _, amount in changes if amount is not None and amount > 0), Decimal(0))
-    lost = -sum((amount for _, _, amount in changes if amount is not None and amount < 0), Decimal(0))
-    note = _opens_note(assessed.title, after.document_number, changes, gained, net)
+    assessed = replace(assessed, opens=opens, opens_total=net)
+    note = _opens_note(assessed.title, after.document_number, changes, assessed.opens_gained, net)
     if not after.policy_in_force:
         note = f"{after.validity_note}评估日不在政策有效期内，不计可多申请金额。"
-    return replace(assessed, opens=opens, opens_total=net, opens_note=note, opens_gained=gained,
-                   opens_lost=lost)
+    return replace(assessed, opens_note=note)
 
 
 def _designated(criteria_set: CriteriaSet, current: str | None, ladder: tuple[str, ...]) -> tuple[DesignatedLine, ...]:

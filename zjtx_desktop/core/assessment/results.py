@@ -120,11 +120,24 @@ class TierAssessment:
     score_sheets: tuple[ScoreSheet, ...] = ()
     gap: tuple[str, ...] = ()
     opens: tuple[Opening, ...] = ()
-    opens_total: Decimal | None = None  # the net change: gained − lost
+    opens_total: Decimal | None = None  # the net change, gained − lost; None when not worked out
     opens_note: str = ""
-    opens_gained: Decimal | None = None  # the sum of the lines that rise
-    opens_lost: Decimal | None = None  # the sum of the lines that fall, as a positive amount
     set_note: str = ""
+
+    @property
+    def opens_gained(self) -> Decimal | None:
+        """The sum of the lines that rise."""
+        return self._opens_sum(1)
+
+    @property
+    def opens_lost(self) -> Decimal | None:
+        """The sum of the lines that fall, as a positive amount."""
+        return self._opens_sum(-1)
+
+    def _opens_sum(self, sign: int) -> Decimal | None:
+        if self.opens_total is None:
+            return None
+        return abs(sum((o.amount for o in self.opens if o.amount is not None and o.amount * sign > 0), Decimal(0)))
 
     @property
     def missing_fields(self) -> tuple[str, ...]:
