@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from zjtx_desktop.core.assessment.display import signed_yuan
 from zjtx_desktop.core.money import to_fen
@@ -172,9 +172,9 @@ class DesignatedLine:
     clause: str
     note: str
     set_id: str
-    status: Verdict = Verdict.MANUAL
-    verdict_text: str = "需人工核验（不作判断）"
-    kind_label: str = "遴选"
+    status: ClassVar[Verdict] = Verdict.MANUAL  # the same for every such line: nothing is judged
+    verdict_text: ClassVar[str] = "需人工核验（不作判断）"
+    kind_label: ClassVar[str] = "遴选"
 
     def to_json(self) -> dict[str, Any]:
         return {"tier": self.tier, "title": self.title, "status": str(self.status), "assessed": False,
