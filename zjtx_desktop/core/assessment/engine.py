@@ -12,13 +12,15 @@ from zjtx_desktop.core.assessment.display import minus_yuan
 from zjtx_desktop.core.assessment.judge import Logic, judge_all
 from zjtx_desktop.core.assessment.loader import CriteriaLibrary, default_library
 from zjtx_desktop.core.assessment.model import CriteriaSet, TierCriteria
-from zjtx_desktop.core.assessment.opens import compare, evaluate_pair
+from zjtx_desktop.core.assessment.opens import compare, evaluate_as_titled
 from zjtx_desktop.core.assessment.results import Assessment, DesignatedLine, Opening, Overall, TierAssessment
 from zjtx_desktop.core.assessment.rules import Facts
 from zjtx_desktop.core.assessment.size import classify
+from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.policy import Policy, RateSeries
 from zjtx_desktop.core.profile import Profile
+from zjtx_desktop.core.results import Evaluation
 
 OVERALL = {Logic.TRUE: Overall.ELIGIBLE, Logic.FALSE: Overall.NOT_YET, Logic.MISSING: Overall.NEEDS_INFO,
            Logic.CHECK: Overall.NEEDS_CHECK}
@@ -80,8 +82,8 @@ def _opens_note(title: str, document: str, changes, gained: Decimal, net: Decima
     return f"{head}（最高可申请额度，以责任单位审核为准）"
 
 
-def _with_opens(assessed: TierAssessment, profile: Profile, on: date, policies, rates) -> TierAssessment:
-    before, after = evaluate_pair(profile, assessed.tier, on, policies=policies, rates=rates)
+def _with_opens(assessed: TierAssessment, before: Evaluation, profile: Profile, on: date, policies, rates) -> TierAssessment:
+    after = evaluate_as_titled(profile, assessed.tier, on, policies=policies, rates=rates)
     changes, net = compare(before, after)
     opens = tuple(Opening(new.measure, new.title, str(old.status), str(new.status), amount) for old, new, amount in changes)
     assessed = replace(assessed, opens=opens, opens_total=net)
@@ -114,6 +116,7 @@ def assess(profile: Profile, on: date, *, library: CriteriaLibrary | None = None
     current = profile.get("tier")
     facts = Facts(profile, on, classify(profile, size_set), ladder)
     assessed: list[TierAssessment] = []
+    before = None  # the firm as it is, evaluated once for all the titles it could gain
     for tier in _targets(current, ladder):
         found = library.tier(tiers_set, tier)
         if found is None:
@@ -122,7 +125,10 @@ def assess(profile: Profile, on: date, *, library: CriteriaLibrary | None = None
         source = library.get(tier_criteria.set_id)
         result = assess_tier(tier_criteria, facts, kind="apply", criteria_set=source,
                              set_note="；".join(p for p in (borrowed, _set_note(tiers_set, on)) if p))
-        assessed.append(_with_opens(result, profile, on, policies, rates) if with_opens else result)
+        if with_opens:
+            before = before or evaluate(profile, on, policies=policies, rates=rates)
+            result = _with_opens(result, before, profile, on, policies, rates)
+        assessed.append(result)
     if current in ladder and ladder.index(current) >= ladder.index(REVIEWED_TITLE):
         review_set, reason = library.review_set_for(REVIEWED_TITLE, on)
         found = library.tier(review_set, REVIEWED_TITLE)
