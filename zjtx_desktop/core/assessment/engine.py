@@ -13,7 +13,14 @@ from zjtx_desktop.core.assessment.judge import Logic, judge_all
 from zjtx_desktop.core.assessment.loader import CriteriaLibrary, default_library
 from zjtx_desktop.core.assessment.model import CriteriaSet, TierCriteria
 from zjtx_desktop.core.assessment.opens import compare, evaluate_as_titled
-from zjtx_desktop.core.assessment.results import Assessment, DesignatedLine, Opening, Overall, TierAssessment
+from zjtx_desktop.core.assessment.results import (
+    Assessment,
+    DesignatedLine,
+    Opening,
+    Overall,
+    TierAssessment,
+    fields_to_answer,
+)
 from zjtx_desktop.core.assessment.rules import Facts
 from zjtx_desktop.core.assessment.size import classify
 from zjtx_desktop.core.evaluator import evaluate
@@ -52,8 +59,7 @@ def _overall_note(logic: Logic, judged, profile: Profile) -> str:
         return "有条件尚不满足，见差距清单"
     fails = judged.estimate is Logic.FALSE
     if logic is Logic.MISSING:
-        keys = dict.fromkeys(k for row in judged.rows if row.status.value == "信息不足" for k in row.fields)
-        labels = "、".join(f"“{profile.label(k)}”" for k in keys if profile.questions.has_field(k))
+        labels = "、".join(f"“{profile.label(k)}”" for k in fields_to_answer(judged.rows) if profile.questions.has_field(k))
         note = f"尚缺数据，请补充：{labels}" if labels else "尚缺数据"
         return f"{note}；另{UNCONFIRMED_FAILURE}" if fails else note
     if fails:

@@ -53,6 +53,11 @@ class CriterionResult:
                 "confidence": self.confidence, "note": self.note}
 
 
+def fields_to_answer(rows) -> tuple[str, ...]:
+    """The questions behind every 信息不足 row, each once, in the order the rows name them."""
+    return tuple(dict.fromkeys(key for row in rows if row.status is Verdict.INSUFFICIENT for key in row.fields))
+
+
 @dataclass(frozen=True)
 class Subtotal:
     title: str
@@ -141,11 +146,7 @@ class TierAssessment:
 
     @property
     def missing_fields(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for result in self.criteria:
-            if result.status is Verdict.INSUFFICIENT:
-                seen.update(dict.fromkeys(result.fields))
-        return tuple(seen)
+        return fields_to_answer(self.criteria)
 
     def to_json(self) -> dict[str, Any]:
         return {
