@@ -74,6 +74,37 @@ def _literals(path: Path):
             yield node.lineno, Decimal(node.value)
 
 
+TEXT_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|万元|万|元)")
+TEXT_SCALE = {"%": Decimal("0.01"), "万元": Decimal(10000), "万": Decimal(10000), "元": Decimal(1)}
+
+
+def _figures_in_text(path: Path):
+    """Amounts and rates written inside user-facing text ("不超过实际支付利息的60%"), as numbers:
+    a cap in a message goes as stale as a cap in a constant. Docstrings and comments aside."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            for figure, unit in TEXT_FIGURE.findall(node.value):
+                yield node.lineno, Decimal(figure) * TEXT_SCALE[unit]
+
+
+def test_no_policy_number_is_written_in_core_text():
+    policy_numbers = _policy_numbers()
+    found = [(str(p.relative_to(PACKAGE)), line, str(value)) for p in python_files(PACKAGE / "core")
+             for line, value in _figures_in_text(p) if value in policy_numbers]
+    assert found == []
+
+
+def test_the_text_scan_would_catch_a_rate_in_a_message(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('"""Docstring: 60% is fine here."""\nWHY = f"贴息不超过实际支付利息的60%，最高{x}"\n'
+                      'CAP = "最高30万元"\n', encoding="utf-8")
+    assert sorted(value for _, value in _figures_in_text(sample)) == [Decimal("0.60"), Decimal(300000)]
+
+
 def test_no_policy_number_is_written_in_core():
     policy_numbers = _policy_numbers()
     found = [(str(p.relative_to(PACKAGE)), line, str(value)) for p in python_files(PACKAGE / "core")

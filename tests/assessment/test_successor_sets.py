@@ -70,3 +70,15 @@ def test_a_folder_of_sets_with_the_successor_beside_the_bundled_ones_loads_toget
     shutil.copytree(BUNDLED, folder)
     successor(folder)
     assert load_library(folder).set_for("tiers", date(2028, 6, 30)).id == "miit-2028-1"
+
+
+@pytest.mark.parametrize("output", ["符合", {"tiers": ["srdi"]}, {"tiers": {"srdi": {"opens": ["2a"]}}}],
+                         ids=["output-text", "tiers-list", "opens-list"])
+def test_a_successor_set_whose_case_cannot_be_read_is_refused_with_a_message_not_a_traceback(tmp_path, output):
+    """A pack is hostile until checked: a case in the wrong shape fails that case, it does not crash."""
+    folder = successor(tmp_path)
+    raw = yaml.safe_load((folder / "cases" / "revenue.yaml").read_text(encoding="utf-8"))
+    raw["cases"][0]["output"] = output
+    (folder / "cases" / "revenue.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CriteriaError, match="有1个案例未通过：2028年起营业收入恰为2000万元满足"):
+        verify_set(folder)

@@ -126,9 +126,18 @@ def _number(value: Any, source: str, key: str) -> Any:
     return value
 
 
-def _sane(value: Decimal, source: str, key: str) -> Decimal:
+def out_of_range(value: Decimal) -> str:
+    """Why a number from a data file cannot be used ('' when it can): a huge exponent would make every
+    figure shown from it a million digits long, or overflow. Policy and criteria files share it."""
     if not value.is_finite() or (value and value.adjusted() >= NUMBER_DIGITS) or value.as_tuple().exponent < -NUMBER_DIGITS:
-        raise PolicyError(source, key, f"数值 {value} 超出合理范围，请核对")
+        return f"数值 {value} 超出合理范围，请核对"
+    return ""
+
+
+def _sane(value: Decimal, source: str, key: str) -> Decimal:
+    refused = out_of_range(value)
+    if refused:
+        raise PolicyError(source, key, refused)
     return value
 
 

@@ -12,13 +12,22 @@ from zjtx_desktop.core.assessment.display import minus_yuan
 from zjtx_desktop.core.assessment.judge import Logic, judge_all
 from zjtx_desktop.core.assessment.loader import CriteriaLibrary, default_library
 from zjtx_desktop.core.assessment.model import CriteriaSet, TierCriteria
-from zjtx_desktop.core.assessment.opens import compare, evaluate_pair
-from zjtx_desktop.core.assessment.results import Assessment, DesignatedLine, Opening, Overall, TierAssessment
+from zjtx_desktop.core.assessment.opens import compare, evaluate_as_titled
+from zjtx_desktop.core.assessment.results import (
+    Assessment,
+    DesignatedLine,
+    Opening,
+    Overall,
+    TierAssessment,
+    fields_to_answer,
+)
 from zjtx_desktop.core.assessment.rules import Facts
 from zjtx_desktop.core.assessment.size import classify
+from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.policy import Policy, RateSeries
 from zjtx_desktop.core.profile import Profile
+from zjtx_desktop.core.results import Evaluation
 
 OVERALL = {Logic.TRUE: Overall.ELIGIBLE, Logic.FALSE: Overall.NOT_YET, Logic.MISSING: Overall.NEEDS_INFO,
            Logic.CHECK: Overall.NEEDS_CHECK}
@@ -50,8 +59,7 @@ def _overall_note(logic: Logic, judged, profile: Profile) -> str:
         return "有条件尚不满足，见差距清单"
     fails = judged.estimate is Logic.FALSE
     if logic is Logic.MISSING:
-        keys = dict.fromkeys(k for row in judged.rows if row.status.value == "信息不足" for k in row.fields)
-        labels = "、".join(f"“{profile.label(k)}”" for k in keys if profile.questions.has_field(k))
+        labels = "、".join(f"“{profile.label(k)}”" for k in fields_to_answer(judged.rows) if profile.questions.has_field(k))
         note = f"尚缺数据，请补充：{labels}" if labels else "尚缺数据"
         return f"{note}；另{UNCONFIRMED_FAILURE}" if fails else note
     if fails:
@@ -80,17 +88,15 @@ def _opens_note(title: str, document: str, changes, gained: Decimal, net: Decima
     return f"{head}（最高可申请额度，以责任单位审核为准）"
 
 
-def _with_opens(assessed: TierAssessment, profile: Profile, on: date, policies, rates) -> TierAssessment:
-    before, after = evaluate_pair(profile, assessed.tier, on, policies=policies, rates=rates)
+def _with_opens(assessed: TierAssessment, before: Evaluation, profile: Profile, on: date, policies, rates) -> TierAssessment:
+    after = evaluate_as_titled(profile, assessed.tier, on, policies=policies, rates=rates)
     changes, net = compare(before, after)
     opens = tuple(Opening(new.measure, new.title, str(old.status), str(new.status), amount) for old, new, amount in changes)
-    gained = sum((amount for _, _, amount in changes if amount is not None and amount > 0), Decimal(0))
-    lost = -sum((amount for _, _, amount in changes if amount is not None and amount < 0), Decimal(0))
-    note = _opens_note(assessed.title, after.document_number, changes, gained, net)
+    assessed = replace(assessed, opens=opens, opens_total=net)
+    note = _opens_note(assessed.title, after.document_number, changes, assessed.opens_gained, net)
     if not after.policy_in_force:
         note = f"{after.validity_note}评估日不在政策有效期内，不计可多申请金额。"
-    return replace(assessed, opens=opens, opens_total=net, opens_note=note, opens_gained=gained,
-                   opens_lost=lost)
+    return replace(assessed, opens_note=note)
 
 
 def _designated(criteria_set: CriteriaSet, current: str | None, ladder: tuple[str, ...]) -> tuple[DesignatedLine, ...]:
@@ -116,6 +122,7 @@ def assess(profile: Profile, on: date, *, library: CriteriaLibrary | None = None
     current = profile.get("tier")
     facts = Facts(profile, on, classify(profile, size_set), ladder)
     assessed: list[TierAssessment] = []
+    before = None  # the firm as it is, evaluated once for all the titles it could gain
     for tier in _targets(current, ladder):
         found = library.tier(tiers_set, tier)
         if found is None:
@@ -124,7 +131,10 @@ def assess(profile: Profile, on: date, *, library: CriteriaLibrary | None = None
         source = library.get(tier_criteria.set_id)
         result = assess_tier(tier_criteria, facts, kind="apply", criteria_set=source,
                              set_note="；".join(p for p in (borrowed, _set_note(tiers_set, on)) if p))
-        assessed.append(_with_opens(result, profile, on, policies, rates) if with_opens else result)
+        if with_opens:
+            before = before or evaluate(profile, on, policies=policies, rates=rates)
+            result = _with_opens(result, before, profile, on, policies, rates)
+        assessed.append(result)
     if current in ladder and ladder.index(current) >= ladder.index(REVIEWED_TITLE):
         review_set, reason = library.review_set_for(REVIEWED_TITLE, on)
         found = library.tier(review_set, REVIEWED_TITLE)

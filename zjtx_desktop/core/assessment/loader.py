@@ -32,7 +32,7 @@ from zjtx_desktop.core.assessment.model import (
     Window,
 )
 from zjtx_desktop.core.paths import resources_dir
-from zjtx_desktop.core.policy import POLICY_ID
+from zjtx_desktop.core.policy import POLICY_ID, out_of_range
 from zjtx_desktop.core.questions import Questions, default_questions
 from zjtx_desktop.core.safe_yaml import YamlRefused, read_yaml
 
@@ -84,21 +84,20 @@ def _require(raw: dict, keys, source: _File, where: str) -> None:
 
 
 def _decimal(value: Any, source: _File, key: str) -> Decimal:
-    """Numbers become Decimal; a float would lose precision, so it must be written as a string."""
-    if isinstance(value, bool):
-        raise source.error(key, "须是数字")
-    if isinstance(value, int):
-        return Decimal(value)
+    """Numbers become Decimal, bounded as a policy's are; a float would lose precision, so it must be
+    written as a string."""
     if isinstance(value, float):
         raise source.error(key, f"小数请加引号写成字符串（如 \"{value}\"），以免精度丢失")
-    if isinstance(value, str):
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            raise source.error(key, f"“{value}”不是数字") from None
-        if number.is_finite():
-            return number
-    raise source.error(key, "须是数字")
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise source.error(key, "须是数字")
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise source.error(key, f"“{value}”不是数字") from None
+    refused = out_of_range(number)
+    if refused:
+        raise source.error(key, refused)
+    return number
 
 
 def _whole(value: Any, source: _File, key: str) -> int:

@@ -68,32 +68,18 @@ def _field(name: str, title: str, kind: str, key: str | None = None) -> None:
     MEASURES[name] = Measure(name, title, kind, (key,), compute)
 
 
-def _ratio(name: str, title: str, part: tuple[str, str], whole: tuple[str, str]) -> None:
-    """part ÷ whole in %, e.g. 研发费用 ÷ 营业收入."""
+def _ratio(name: str, title: str, part: tuple[str, str], whole: tuple[str, str], kind: str = "money") -> None:
+    """part ÷ whole in %, e.g. 研发费用 ÷ 营业收入, or (kind "people") a headcount share of 从业人员."""
 
     def compute(profile: Profile) -> Reading:
         top, bottom = Decimal(profile.get(part[0])), Decimal(profile.get(whole[0]))
-        shown = f"{part[1]} {wan(top)} ÷ {whole[1]} {wan(bottom)}"
+        shown = f"{part[1]} {show(kind, top)} ÷ {whole[1]} {show(kind, bottom)}"
         if not bottom:
             return Reading(None, f"{shown}：{whole[1]}为0，无法计算比例")
         value = as_percent(top, bottom)
         return Reading(value, f"{shown} = {percent(value)}")
 
     MEASURES[name] = Measure(name, title, "percent", (part[0], whole[0]), compute)
-
-
-def _head_ratio(name: str, title: str, part: tuple[str, str]) -> None:
-    """A headcount share of 从业人员."""
-
-    def compute(profile: Profile) -> Reading:
-        top, bottom = Decimal(profile.get(part[0])), Decimal(profile.get("employees"))
-        shown = f"{part[1]} {number(top)}人 ÷ 从业人员 {number(bottom)}人"
-        if not bottom:
-            return Reading(None, f"{shown}：从业人员为0，无法计算比例")
-        value = as_percent(top, bottom)
-        return Reading(value, f"{shown} = {percent(value)}")
-
-    MEASURES[name] = Measure(name, title, "percent", (part[0], "employees"), compute)
 
 
 class _PartCount(Measure):
@@ -187,8 +173,8 @@ _ratio("rd_ratio", "上年度研发费用占营业收入比重", ("rd_expense", 
 _ratio("rd_ratio_2y_ago", "前年研发费用占营业收入比重", ("rd_expense_2y_ago", "前年研发费用"), ("revenue_2y_ago", "前年营业收入"))
 _ratio("rd_cost_ratio", "研发费用占成本费用总额比重", ("rd_expense", "研发费用"), ("total_cost_expense", "成本费用总额"))
 _ratio("main_business_share", "主营业务收入占营业收入比重", ("main_business_revenue", "主营业务收入"), ("revenue", "营业收入"))
-_head_ratio("rd_staff_share", "研发人员占从业人员比重", ("rd_staff", "研发人员"))
-_head_ratio("tech_staff_share", "科技人员占职工总数比重", ("tech_staff", "科技人员"))
+_ratio("rd_staff_share", "研发人员占从业人员比重", ("rd_staff", "研发人员"), ("employees", "从业人员"), "people")
+_ratio("tech_staff_share", "科技人员占职工总数比重", ("tech_staff", "科技人员"), ("employees", "从业人员"), "people")
 _sum("rd_total_2y", "近2年研发费用合计", ("rd_expense", "rd_expense_2y_ago"))
 _sum("rd_average_2y", "近2年研发费用均值", ("rd_expense", "rd_expense_2y_ago"), average=True)
 MEASURES["main_business_growth"] = Measure(

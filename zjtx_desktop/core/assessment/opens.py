@@ -40,8 +40,7 @@ def compare(before: Evaluation, after: Evaluation) -> tuple[list[tuple[MeasureRe
     return changes, after.total - before.total
 
 
-def evaluate_pair(profile: Profile, tier: str, on: date, *, policies: tuple[Policy, ...] | None,
-                  rates: dict[str, RateSeries] | None) -> tuple[Evaluation, Evaluation]:
-    before = evaluate(profile, on, policies=policies, rates=rates)
-    after = evaluate(scenario(profile, tier, on), on, policies=policies, rates=rates)
-    return before, after
+def evaluate_as_titled(profile: Profile, tier: str, on: date, *, policies: tuple[Policy, ...] | None,
+                       rates: dict[str, RateSeries] | None) -> Evaluation:
+    """The evaluation of the scenario; the firm as it is is evaluated once for every tier (assess)."""
+    return evaluate(scenario(profile, tier, on), on, policies=policies, rates=rates)

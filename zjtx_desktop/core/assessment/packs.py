@@ -13,6 +13,7 @@ from zjtx_desktop.core.assessment.loader import (
     default_library,
     load_set,
 )
+from zjtx_desktop.core.cases import run_cases
 
 SHOWN_FAILURES = 5
 
@@ -24,7 +25,8 @@ def verify_set(folder: Path, library: CriteriaLibrary | None = None) -> Criteria
         raise CriteriaError(f"{Path(folder).name}/cases", "", "标准包须附带自己的案例（cases/*.yaml），以便导入前核对")
     base = library or default_library()
     combined = check_library((*(s for s in base.sets if s.id != candidate.id), candidate))
-    failures = [case["name"] for case in candidate.cases if run_case(case, library=combined)]
+    # run_cases turns a case that makes the assessment raise (a hostile pack's) into that case's failure
+    failures = [problem.case["name"] for problem in run_cases(candidate.cases, lambda case: run_case(case, library=combined))]
     if failures:
         shown = "；".join(failures[:SHOWN_FAILURES]) + ("……" if len(failures) > SHOWN_FAILURES else "")
         raise CriteriaError(f"{Path(folder).name}/cases", "", f"有{len(failures)}个案例未通过：{shown}。该标准包不能使用")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from zjtx_desktop.core.assessment.display import signed_yuan
 from zjtx_desktop.core.money import to_fen
@@ -51,6 +51,11 @@ class CriterionResult:
         return {"id": self.id, "title": self.title, "status": str(self.status), "value": self.value,
                 "threshold": self.threshold, "points": self.points, "clause": self.clause,
                 "confidence": self.confidence, "note": self.note}
+
+
+def fields_to_answer(rows) -> tuple[str, ...]:
+    """The questions behind every 信息不足 row, each once, in the order the rows name them."""
+    return tuple(dict.fromkeys(key for row in rows if row.status is Verdict.INSUFFICIENT for key in row.fields))
 
 
 @dataclass(frozen=True)
@@ -120,19 +125,28 @@ class TierAssessment:
     score_sheets: tuple[ScoreSheet, ...] = ()
     gap: tuple[str, ...] = ()
     opens: tuple[Opening, ...] = ()
-    opens_total: Decimal | None = None  # the net change: gained − lost
+    opens_total: Decimal | None = None  # the net change, gained − lost; None when not worked out
     opens_note: str = ""
-    opens_gained: Decimal | None = None  # the sum of the lines that rise
-    opens_lost: Decimal | None = None  # the sum of the lines that fall, as a positive amount
     set_note: str = ""
 
     @property
+    def opens_gained(self) -> Decimal | None:
+        """The sum of the lines that rise."""
+        return self._opens_sum(1)
+
+    @property
+    def opens_lost(self) -> Decimal | None:
+        """The sum of the lines that fall, as a positive amount."""
+        return self._opens_sum(-1)
+
+    def _opens_sum(self, sign: int) -> Decimal | None:
+        if self.opens_total is None:
+            return None
+        return abs(sum((o.amount for o in self.opens if o.amount is not None and o.amount * sign > 0), Decimal(0)))
+
+    @property
     def missing_fields(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for result in self.criteria:
-            if result.status is Verdict.INSUFFICIENT:
-                seen.update(dict.fromkeys(result.fields))
-        return tuple(seen)
+        return fields_to_answer(self.criteria)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -159,9 +173,9 @@ class DesignatedLine:
     clause: str
     note: str
     set_id: str
-    status: Verdict = Verdict.MANUAL
-    verdict_text: str = "需人工核验（不作判断）"
-    kind_label: str = "遴选"
+    status: ClassVar[Verdict] = Verdict.MANUAL  # the same for every such line: nothing is judged
+    verdict_text: ClassVar[str] = "需人工核验（不作判断）"
+    kind_label: ClassVar[str] = "遴选"
 
     def to_json(self) -> dict[str, Any]:
         return {"tier": self.tier, "title": self.title, "status": str(self.status), "assessed": False,

@@ -198,7 +198,7 @@ def score(node: Criterion, facts: Facts) -> Outcome:
     threshold = node.param("threshold")
     either = facts.review and node.review == "either_year"
     keys = ("platform_score", "platform_score_prev") if either else ("platform_score",)
-    limit = f"≥ {number(threshold)}分" + ("（近2年任一年）" if either else "")
+    limit = f"≥ {number(threshold)}分" + (f"（近{len(keys)}年任一年）" if either else "")
     scores = [facts.profile.get(key) for key in keys]
     known = [value for value in scores if value is not None]
     shown = "；".join(f"{MEASURES[k].title}{v}分" for k, v in zip(keys, scores, strict=True) if v is not None)

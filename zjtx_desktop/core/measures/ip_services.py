@@ -113,7 +113,8 @@ def ip_pledge_interest(ctx: RuleContext):
     if absent:
         return absent
     loans = ctx.profile.rows("ip_pledge_loans")
-    unpaid = ctx.rows_lacking(loans, "interest_paid", "笔贷款", "已付利息", "贴息不超过实际支付利息的60%，无法计算")
+    unpaid = ctx.rows_lacking(loans, "interest_paid", "笔贷款", "已付利息",
+                              f"贴息不超过实际支付利息的{rate(ctx.param('subsidy_share'))}，无法计算")
     if unpaid:
         return unpaid
     series = ctx.rates[ctx.param("rate_cap_series")]

@@ -77,8 +77,8 @@ def tech_fund_interest(ctx: RuleContext):
             subsidies.append(_loan_subsidy(ctx, loan, principal, head, lines))
     total = sum_amounts(subsidies)
     if total <= 0:
-        return ctx.result(Status.NOT_ELIGIBLE, "所列贷款没有可贴息的利息（利率不高于2%、超出贷款上限或期限不在政策有效期内）",
-                          computation=lines)
+        return ctx.result(Status.NOT_ELIGIBLE, f"所列贷款没有可贴息的利息（利率不高于{rate(ctx.param('fixed_financing_cost_rate'))}"
+                          "、超出贷款上限或期限不在政策有效期内）", computation=lines)
     lines.append(f"合计最高可申请贴息：{added_up(subsidies)}")
     return ctx.result(Status.ELIGIBLE, f"技术创新基金贷款财政贴息，企业负担{rate(ctx.param('fixed_financing_cost_rate'))}/年，"
                       f"最高可申请{yuan(total)}", amount=total, computation=lines)
