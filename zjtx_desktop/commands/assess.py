@@ -82,10 +82,8 @@ def _write_report(profile, assessment: Assessment, folder: Path) -> Path:
         return build_assessment_report(profile, assessment, folder)
     except PacketFieldsMissing as missing:
         raise UserError(f"{missing}\n请在企业信息中补充以上内容后再生成自评报告。") from None
-    except WriteFailed as failed:
+    except WriteFailed as failed:  # every write of the report is turned into this, in Chinese, with the path
         raise UserError(str(failed)) from None
-    except OSError as error:
-        raise UserError(f"无法写入 {error.filename or folder}（{error.strerror}），请换一个保存位置后重试") from None
 
 
 def _cell(text: str, columns: int) -> str:

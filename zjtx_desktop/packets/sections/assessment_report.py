@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer
 
+from zjtx_desktop.core.assessment.display import signed_yuan
 from zjtx_desktop.core.assessment.results import Assessment, CriterionResult, TierAssessment
 from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.packets.context import Entry
@@ -78,7 +79,7 @@ def _opens_table(tier: TierAssessment):
     last = len(rows)
     total = "净增合计" if tier.opens_lost else "合计"
     rows.append([para(f"{total}（最高可申请额度，不含融资支持）", "cell_small"), "", "", "",
-                 para(format_yuan(tier.opens_total), "cell_small")])
+                 para(signed_yuan(tier.opens_total) if tier.opens_lost else format_yuan(tier.opens_total), "cell_small")])
     return ruled_table(rows, [FRAME_WIDTH * s for s in OPENS_SHARES], shaded_rows=[0], header_rows=1,
                        spans=[((0, last), (3, last))])
 
