@@ -169,3 +169,21 @@ def test_a_page_of_yes_no_questions_does_not_ask_to_tick_boxes():
     for page in default_questions().pages:
         if all(spec.type == "bool" for spec in page.fields):
             assert "勾选" not in page.intro and "是" in page.intro, page.key
+
+
+def test_an_answer_chosen_is_checked_once_per_edit_not_twice(qtbot, memory_session, monkeypatch):
+    """The page's check (core's parse of every field on it) runs after every edit: once, not once for
+    the change and again for the save."""
+    from PySide6.QtWidgets import QComboBox
+
+    from zjtx_desktop.ui.wizard import page as page_module
+
+    wizard = make_wizard(qtbot, memory_session)
+    checks = []
+    real = page_module.check_values
+    monkeypatch.setattr(page_module, "check_values", lambda page, raw: checks.append(page.key) or real(page, raw))
+    box = wizard.findChild(QComboBox, "company_size")
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert memory_session.saves == ["company_size"]
+    assert len(checks) == 1
