@@ -187,3 +187,21 @@ def test_an_answer_chosen_is_checked_once_per_edit_not_twice(qtbot, memory_sessi
     qtbot.keyClick(box, Qt.Key.Key_Down)
     assert memory_session.saves == ["company_size"]
     assert len(checks) == 1
+
+
+def test_answering_the_question_a_note_asked_for_clears_the_note_with_one_check_of_the_page(
+        qtbot, memory_session, monkeypatch):
+    """A link to a field on a page skipped by 否 leaves a note on that 否; answering clears it, and the
+    page is checked once for that edit, as for any other."""
+    from zjtx_desktop.ui.wizard import page as page_module
+
+    memory_session.save_field(key="wants_tier_assessment", raw=False)
+    wizard = make_wizard(qtbot, memory_session)
+    wizard.focus_field("revenue_2y_ago")
+    assert "请先改为“是”" in message(wizard, "wants_tier_assessment")
+    checks = []
+    real = page_module.check_values
+    monkeypatch.setattr(page_module, "check_values", lambda page, raw: checks.append(page.key) or real(page, raw))
+    qtbot.mouseClick(wizard.findChild(QRadioButton, "wants_tier_assessment_yes"), Qt.MouseButton.LeftButton)
+    assert memory_session.values["wants_tier_assessment"] is True
+    assert message(wizard, "wants_tier_assessment") == "" and checks == ["tier"]
