@@ -164,6 +164,9 @@ class AssessmentView(QWidget):
                             f"{'' if o.amount is None else '　' + o.amount_text + ' 元'}</li>" for o in tier.opens)
             parts.append(f"<h4>获评后按本政策的变化</h4><ul>{items}</ul><p><b>{html.escape(tier.opens_note)}</b></p>")
         if self.assessment is not None:
+            if self.assessment.readings:  # the verdicts rest on them: said as the report and the CLI say them
+                items = "".join(f"<li>{html.escape(reading)}</li>" for reading in self.assessment.readings)
+                parts.append(f"<h4>本软件的解读（以认定部门解释为准）</h4><ul>{items}</ul>")
             parts.append(f"<p><small>{html.escape(self.assessment.notice)}</small></p>")
         return "".join(parts)
 
