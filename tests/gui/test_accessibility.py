@@ -3,10 +3,8 @@ menus have access keys."""
 
 from __future__ import annotations
 
-from contextlib import closing
 from datetime import date
 
-import pytest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -22,13 +20,10 @@ from zjtx_desktop.core.evaluator import evaluate
 from zjtx_desktop.core.paths import examples_dir
 from zjtx_desktop.core.profile import load_profile_json
 from zjtx_desktop.core.questions import default_questions
-from zjtx_desktop.store import Database
-from zjtx_desktop.ui import assessment_view, firm_model, services
-from zjtx_desktop.ui.main_window import MainWindow
+from zjtx_desktop.ui import assessment_view, firm_model
 from zjtx_desktop.ui.results_view import STATUS_COLOURS, ResultsView
 from zjtx_desktop.ui.wizard import field_widgets, review_page
 
-TODAY = date(2026, 11, 27)
 INPUTS = (QLineEdit, QComboBox, QRadioButton, QAbstractItemView, QTextEdit, QAbstractSpinBox)
 
 
@@ -53,21 +48,6 @@ def unnamed_inputs(root: QWidget) -> list[str]:
             if not internal and not widget.accessibleName():
                 found.append(f"{type(widget).__name__} {widget.objectName()!r}")
     return found
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    with closing(Database.open(folder)) as db:
-        services.fill_demo(db=db)
-    db = Database.open(folder)
-    main = MainWindow(db=db, data_dir=folder, today=lambda: TODAY)
-    qtbot.add_widget(main)
-    main.show()
-    yield main
-    main.close()
-    db.close()
 
 
 def test_every_input_of_the_main_window_and_its_dialogs_has_an_accessible_name(qtbot, window):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 
@@ -220,3 +221,14 @@ def test_a_line_a_title_ends_shows_its_minus_sign_and_the_selected_title_is_show
     details = view.details_html(view.assessment.tiers[row])
     assert "−300,000.00 元" in details and "+-" not in details
     assert "重点“小巨人”" in view.summary.text() and "需人工核验（不作判断）" in view.summary.text()
+
+
+def test_the_readings_the_verdicts_rest_on_are_shown_labelled_as_the_programs_own(qtbot):
+    """The tab's verdicts rest on the software's readings of open criteria text (e.g. how 从事特定细分市场
+    时间 is counted); the report and the CLI print them under 解读, and so does the tab."""
+    view = view_of(qtbot, example("03"))
+    assert view.assessment.readings
+    for row in range(len(view.assessment.tiers)):
+        details = view.details_html(view.assessment.tiers[row])
+        assert "本软件的解读（以认定部门解释为准）" in details
+        assert all(html.escape(reading) in details for reading in view.assessment.readings)

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from zjtx_desktop.store import Database, backups
 from zjtx_desktop.store.errors import DiskFull
 from zjtx_desktop.ui import app, dialogs, errors
+
+from .conftest import when_window_is_up
 
 
 def failing_backups(monkeypatch, *reasons):
@@ -50,16 +49,11 @@ def test_a_closing_backup_that_fails_is_said_after_the_window_closes_and_the_cha
     shown = []
     monkeypatch.setattr(dialogs, "warn", lambda parent, **kw: shown.append((kw["title"], kw["text"])))
 
-    def change_and_close():
-        window = next((w for w in QApplication.topLevelWidgets()
-                       if w.objectName() == "main_window" and w.isVisible()), None)
-        if window is None or window.db is None:
-            QTimer.singleShot(10, change_and_close)
-            return
+    def change_and_close(window):
         window.db.create_company({"company_name": "厦门测试有限公司"})
         window.close()
 
-    QTimer.singleShot(0, change_and_close)
+    when_window_is_up(change_and_close)
     assert app.run_application(["--data-dir", str(data_dir)]) == 0
     assert [title for title, _ in shown] == ["自动备份未完成"]
     assert shown[0][1].startswith("本次的修改都已保存；但关闭时的自动备份")

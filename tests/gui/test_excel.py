@@ -3,36 +3,14 @@
 
 from __future__ import annotations
 
-from contextlib import closing
-from datetime import date
 from decimal import Decimal
 
-import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtGui import QAction
 
 from zjtx_desktop.core.questions import default_questions
-from zjtx_desktop.store import Database
 from zjtx_desktop.store.excel_layout import HELP_SHEET, MAIN_SHEET, main_fields
-from zjtx_desktop.ui import dialogs, services
-from zjtx_desktop.ui.main_window import MainWindow
-
-TODAY = date(2026, 11, 27)
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    with closing(Database.open(folder)) as db:
-        services.fill_demo(db=db)
-    db = Database.open(folder)
-    main = MainWindow(db=db, data_dir=folder, today=lambda: TODAY)
-    qtbot.add_widget(main)
-    main.show()
-    yield main
-    main.close()
-    db.close()
+from zjtx_desktop.ui import dialogs
 
 
 def column_of(sheet, label: str) -> str:

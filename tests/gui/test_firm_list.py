@@ -6,40 +6,18 @@ import json
 from contextlib import closing
 from datetime import date
 
-import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView
 
 from zjtx_desktop.core.paths import examples_dir
 from zjtx_desktop.store import Database
-from zjtx_desktop.ui import app, dialogs, services
+from zjtx_desktop.ui import app, dialogs
 from zjtx_desktop.ui.main_window import MainWindow
 
+from .conftest import TODAY, when_window_is_up
 from .user import User
 
-TODAY = date(2026, 11, 27)
 DEMO_FIRMS = len(list(examples_dir().glob("*.json")))
-
-
-@pytest.fixture
-def data_dir(tmp_path):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    with closing(Database.open(folder)) as db:
-        services.fill_demo(db=db)
-    return folder
-
-
-@pytest.fixture
-def window(qtbot, data_dir):
-    db = Database.open(data_dir)
-    main = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
-    qtbot.add_widget(main)
-    main.show()
-    yield main
-    main.close()
-    db.close()
 
 
 def names(window) -> list[str]:
@@ -57,9 +35,9 @@ def test_the_demo_firms_are_listed_and_search_narrows_as_you_type(qtbot, window)
     qtbot.waitUntil(lambda: len(names(window)) == DEMO_FIRMS)
 
 
-def test_after_the_policy_ends_the_banner_says_results_are_for_reference(qtbot, data_dir):
-    with closing(Database.open(data_dir)) as db:
-        late = MainWindow(db=db, data_dir=data_dir, today=lambda: date(2027, 1, 5))
+def test_after_the_policy_ends_the_banner_says_results_are_for_reference(qtbot, demo_dir):
+    with closing(Database.open(demo_dir)) as db:
+        late = MainWindow(db=db, data_dir=demo_dir, today=lambda: date(2027, 1, 5))
         qtbot.add_widget(late)
         assert "已于2026-12-31到期" in late.banner.text() and "仅供参考" in late.banner.text()
         late.close()
@@ -99,13 +77,13 @@ def test_a_json_file_is_imported_and_exported(qtbot, window, tmp_path, monkeypat
     assert json.loads(out.read_text(encoding="utf-8"))["company_name"] in names(window)
 
 
-def test_a_second_window_on_the_same_database_is_offered_read_only(qtbot, window, data_dir, monkeypatch):
+def test_a_second_window_on_the_same_database_is_offered_read_only(qtbot, window, demo_dir, monkeypatch):
     asked = []
     monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: asked.append(kw["text"]) or True)
-    second_db = app.open_database(data_dir=data_dir)
+    second_db = app.open_database(data_dir=demo_dir)
     try:
         assert "只读" in asked[0] and second_db.read_only
-        second = MainWindow(db=second_db, data_dir=data_dir, today=lambda: TODAY)
+        second = MainWindow(db=second_db, data_dir=demo_dir, today=lambda: TODAY)
         qtbot.add_widget(second)
         assert second.findChild(QLabel, "read_only_notice") is not None
         assert not second.findChild(QPushButton, "firm_new").isEnabled()
@@ -115,12 +93,12 @@ def test_a_second_window_on_the_same_database_is_offered_read_only(qtbot, window
     finally:
         second_db.close()
     monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: False)
-    assert app.open_database(data_dir=data_dir) is None
+    assert app.open_database(data_dir=demo_dir) is None
 
 
-def test_window_size_and_last_firm_are_remembered(qtbot, data_dir):
-    with closing(Database.open(data_dir)) as db:
-        first = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
+def test_window_size_and_last_firm_are_remembered(qtbot, demo_dir):
+    with closing(Database.open(demo_dir)) as db:
+        first = MainWindow(db=db, data_dir=demo_dir, today=lambda: TODAY)
         qtbot.add_widget(first)
         first.show()
         first.showNormal()  # (opened maximised on the small offscreen screen)
@@ -130,9 +108,9 @@ def test_window_size_and_last_firm_are_remembered(qtbot, data_dir):
         chosen = first.selected_id()
         User(qtbot, first).press("firm_open")
         first.close()
-    assert (data_dir / "zjtx-desktop.ini").is_file()
-    with closing(Database.open(data_dir)) as db:
-        again = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
+    assert (demo_dir / "zjtx-desktop.ini").is_file()
+    with closing(Database.open(demo_dir)) as db:
+        again = MainWindow(db=db, data_dir=demo_dir, today=lambda: TODAY)
         qtbot.add_widget(again)
         assert again.selected_id() == chosen
         assert (again.width(), again.height()) == (700, 500)  # it fits the 800×600 offscreen screen
@@ -142,17 +120,11 @@ def test_window_size_and_last_firm_are_remembered(qtbot, data_dir):
 def test_demo_opens_the_application_on_the_example_firms(qtbot, monkeypatch):
     seen = []
 
-    def look_and_close():
-        """The window shows at once and the firms follow: look once they are listed."""
-        window = next((w for w in QApplication.topLevelWidgets()
-                       if w.objectName() == "main_window" and w.isVisible()), None)
-        if window is None or window.db is None:
-            QTimer.singleShot(10, look_and_close)
-            return
+    def look_and_close(window):
         seen.append((names(window), window.windowTitle(), window.data_dir))
         window.close()
 
-    QTimer.singleShot(0, look_and_close)
+    when_window_is_up(look_and_close)
     assert app.run_application(["--demo"]) == 0
     listed, title, folder = seen[0]
     assert len(listed) == DEMO_FIRMS and "演示" in title
@@ -160,40 +132,35 @@ def test_demo_opens_the_application_on_the_example_firms(qtbot, monkeypatch):
 
 
 def test_a_damaged_policy_pack_in_the_data_folder_is_reported_at_start_and_the_firms_still_open(
-        qtbot, data_dir, monkeypatch):
+        qtbot, demo_dir, monkeypatch):
     """It used to stop the program (程序无法启动); the firms are the user's, the pack is left out."""
     seen = []
-    broken = data_dir / "policies" / "broken"
+    broken = demo_dir / "policies" / "broken"
     broken.mkdir(parents=True)
     (broken / "policy.yaml").write_text("id: [unclosed", encoding="utf-8")
 
-    def look_and_close():
-        window = next((w for w in QApplication.topLevelWidgets()
-                       if w.objectName() == "main_window" and w.isVisible()), None)
-        if window is None or window.db is None or "政策" not in window.banner.text():
-            QTimer.singleShot(10, look_and_close)
-            return
+    def look_and_close(window):
         seen.append(window.banner.text())
         window.close()
 
-    QTimer.singleShot(0, look_and_close)
-    assert app.run_application(["--data-dir", str(data_dir)]) == 0
+    when_window_is_up(look_and_close, ready=lambda window: "政策" in window.banner.text())
+    assert app.run_application(["--data-dir", str(demo_dir)]) == 0
     assert "导入的政策包 broken 无法读取，评估时未用它" in seen[0]
 
 
-def test_a_size_saved_on_a_bigger_screen_is_fitted_to_this_one(qtbot, data_dir):
+def test_a_size_saved_on_a_bigger_screen_is_fitted_to_this_one(qtbot, demo_dir):
     from PySide6.QtCore import QRect
 
     from zjtx_desktop.ui.screen import FRAME
 
-    with closing(Database.open(data_dir)) as db:  # as a window on a 1920×1080 monitor saved it
-        wide = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
+    with closing(Database.open(demo_dir)) as db:  # as a window on a 1920×1080 monitor saved it
+        wide = MainWindow(db=db, data_dir=demo_dir, today=lambda: TODAY)
         qtbot.add_widget(wide)
         wide.setGeometry(QRect(0, 0, 1800, 1000))
         wide.settings.set_geometry(wide.saveGeometry())
         wide.settings.sync()
-    with closing(Database.open(data_dir)) as db:
-        again = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
+    with closing(Database.open(demo_dir)) as db:
+        again = MainWindow(db=db, data_dir=demo_dir, today=lambda: TODAY)
         qtbot.add_widget(again)
         again.show()
         area = again.screen().availableGeometry()

@@ -7,7 +7,6 @@ behaviour that makes it fast: one filter per pause in typing, and cells drawn on
 from __future__ import annotations
 
 from contextlib import closing
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -16,13 +15,9 @@ from PySide6.QtWidgets import QLineEdit, QTableView
 
 from zjtx_desktop.store import Database
 from zjtx_desktop.store.firm_list import FirmRow
-from zjtx_desktop.ui import services
 from zjtx_desktop.ui.firm_model import FirmListModel
-from zjtx_desktop.ui.main_window import MainWindow
 
-from .conftest import type_text
-
-TODAY = date(2026, 11, 27)
+from .conftest import TODAY, main_window, type_text
 
 
 def synthetic_rows(count: int) -> list[FirmRow]:
@@ -60,20 +55,12 @@ def test_ten_thousand_firms_are_filtered_in_memory_and_only_visible_rows_are_dra
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    with closing(Database.open(folder)) as db:
-        services.fill_demo(db=db)
+def window(qtbot, demo_dir):
+    with closing(Database.open(demo_dir)) as db:
         half_done = db.create_company({"company_name": "厦门只填了名称有限公司"})
-    db = Database.open(folder)
-    main = MainWindow(db=db, data_dir=folder, today=lambda: TODAY)
-    qtbot.add_widget(main)
-    main.show()
-    main.half_done = half_done
-    yield main
-    main.close()
-    db.close()
+    with main_window(qtbot, demo_dir) as main:
+        main.half_done = half_done
+        yield main
 
 
 def test_typing_filters_once_after_the_pause_not_at_every_key(qtbot, window):

@@ -4,7 +4,6 @@ with sizes and removes only what the user chooses (issue 12)."""
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,23 +15,15 @@ from zjtx_desktop.store.policy_data import import_policy_pack, installed_policie
 from zjtx_desktop.ui import dialogs
 from zjtx_desktop.ui.main_window import MainWindow
 
-TODAY = date(2026, 11, 27)
+from .conftest import TODAY, main_window
+
 SUCCESSOR = Path(__file__).resolve().parents[1] / "data" / "policies_successor" / "xm-srdi-2027"
-
-
-def window_on(qtbot, data_dir: Path) -> tuple[MainWindow, Database]:
-    data_dir.mkdir(exist_ok=True)
-    db = Database.open(data_dir)
-    window = MainWindow(db=db, data_dir=data_dir, today=lambda: TODAY)
-    qtbot.add_widget(window)
-    return window, db
 
 
 def test_an_imported_pack_is_listed_and_removed_from_the_policy_dialog(qtbot, tmp_path, monkeypatch):
     data_dir = tmp_path / "data"
     import_policy_pack(source=SUCCESSOR, data_dir=data_dir)
-    window, db = window_on(qtbot, data_dir)
-    try:
+    with main_window(qtbot, data_dir) as window:
         dialog = window.show_policy()
         listed = [dialog.installed.item(row, 0).text() for row in range(dialog.installed.rowCount())]
         assert listed == ["xm-srdi-2024", "xm-srdi-2027-test"]
@@ -49,9 +40,6 @@ def test_an_imported_pack_is_listed_and_removed_from_the_policy_dialog(qtbot, tm
         assert [p.id for p in window.policies] == ["xm-srdi-2024"]  # the window reloaded them
         assert dialog.installed.rowCount() == 1
         dialog.close()
-    finally:
-        window.close()
-        db.close()
 
 
 def test_kept_aside_files_are_listed_with_sizes_and_removed_only_when_chosen(qtbot, tmp_path, monkeypatch):
@@ -63,8 +51,7 @@ def test_kept_aside_files_are_listed_with_sizes_and_removed_only_when_chosen(qtb
     extra = damaged_dir(data_dir) / "zjtx-20260101-000000-000000-damaged.db"
     shutil.copyfile(backup, extra)
     shutil.copyfile(backup, extra.with_name(extra.name + "-wal"))
-    window, db = window_on(qtbot, data_dir)
-    try:
+    with main_window(qtbot, data_dir) as window:
         dialog = window.show_kept_aside()
         assert dialog.table.rowCount() == 3 and "共 3 个" in dialog.summary.text()
         row = [dialog.table.item(r, 0).text() for r in range(3)].index(extra.name)
@@ -76,14 +63,12 @@ def test_kept_aside_files_are_listed_with_sizes_and_removed_only_when_chosen(qtb
         qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
         assert len(kept_files(data_dir)) == 3  # declined: nothing removed
         monkeypatch.setattr(dialogs, "confirm", lambda parent, **kw: True)
+        before = {k.name for k in kept_files(data_dir)}
         qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
-        assert {k.name for k in kept_files(data_dir)} == {k.name for k in kept_files(data_dir)} - {extra.name}
+        assert {k.name for k in kept_files(data_dir)} == before - {extra.name}  # that one, and only that one
         assert not extra.exists() and not extra.with_name(extra.name + "-wal").exists()
         assert dialog.table.rowCount() == 2
         dialog.close()
-    finally:
-        window.close()
-        db.close()
 
 
 def test_a_data_folder_on_a_network_share_opens_read_only_and_says_why(qtbot, tmp_path, monkeypatch):
@@ -120,8 +105,7 @@ def test_a_pack_that_no_longer_loads_neither_stops_the_app_nor_is_used_and_is_re
     import_policy_pack(source=SUCCESSOR, data_dir=data_dir)
     installed = next((data_dir / "policies").iterdir())
     (installed / "policy.yaml").write_text("id: [unclosed\n", encoding="utf-8")
-    window, db = window_on(qtbot, data_dir)
-    try:
+    with main_window(qtbot, data_dir) as window:
         window.show_policy_banner()
         assert [p.id for p in window.policies] == ["xm-srdi-2024"]
         assert f"导入的政策包 {installed.name} 无法读取" in window.banner.text()
@@ -136,6 +120,3 @@ def test_a_pack_that_no_longer_loads_neither_stops_the_app_nor_is_used_and_is_re
         assert not installed.exists() and dialog.installed.rowCount() == 1
         assert "无法读取" not in window.banner.text()
         dialog.close()
-    finally:
-        window.close()
-        db.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from contextlib import closing
-from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,10 +16,10 @@ from PySide6.QtWidgets import QApplication
 from zjtx_desktop.core.paths import examples_dir
 from zjtx_desktop.store import Database
 from zjtx_desktop.ui import services
-from zjtx_desktop.ui.main_window import MainWindow
 from zjtx_desktop.ui.wizard.review_page import PACKETS_HEADING
 
-TODAY = date(2026, 11, 27)
+from .conftest import main_window
+
 LEFT_OUT = ("industry_code", "contact_email", "net_profit", "debt_ratio", "tax_paid", "ip_class1_count")
 
 
@@ -35,13 +34,8 @@ def window(qtbot, tmp_path):
     source.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     with closing(Database.open(folder)) as db:
         assert db.import_json(source).ok
-    db = Database.open(folder)
-    main = MainWindow(db=db, data_dir=folder, today=lambda: TODAY)
-    qtbot.add_widget(main)
-    main.show()
-    yield main
-    main.close()
-    db.close()
+    with main_window(qtbot, folder) as main:
+        yield main
 
 
 def gap_items(tree):

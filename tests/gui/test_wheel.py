@@ -6,19 +6,13 @@ a drop-down never takes the wheel, focused or not, and the page scrolls instead.
 
 from __future__ import annotations
 
-from contextlib import closing
-from datetime import date
-
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTableWidget
 
-from zjtx_desktop.store import Database
-from zjtx_desktop.ui import services
-from zjtx_desktop.ui.main_window import MainWindow
+from .conftest import main_window
 
-TODAY = date(2026, 11, 27)
 RICHEST = "91350203MA2Y0N4F04"
 
 
@@ -31,22 +25,11 @@ def wheel_down(widget) -> None:
 
 
 @pytest.fixture
-def firm(qtbot, tmp_path):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    with closing(Database.open(folder)) as db:
-        services.fill_demo(db=db)
-    db = Database.open(folder)
-    window = MainWindow(db=db, data_dir=folder, today=lambda: TODAY)
-    qtbot.add_widget(window)
-    window.setWindowState(Qt.WindowState.WindowNoState)
-    window.resize(1000, 560)  # short enough for the first page to scroll
-    window.show()
-    company_id = db.company_id_by_uscc(RICHEST)
-    workspace = window.open_company(company_id)
-    yield window, workspace, company_id
-    window.close()
-    db.close()
+def firm(qtbot, demo_dir):
+    with main_window(qtbot, demo_dir, size=(1000, 560)) as window:  # short enough for the first page to scroll
+        company_id = window.db.company_id_by_uscc(RICHEST)
+        workspace = window.open_company(company_id)
+        yield window, workspace, company_id
 
 
 def test_a_wheel_over_an_unfocused_drop_down_scrolls_the_page_and_changes_nothing(qtbot, firm):

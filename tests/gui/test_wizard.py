@@ -169,3 +169,39 @@ def test_a_page_of_yes_no_questions_does_not_ask_to_tick_boxes():
     for page in default_questions().pages:
         if all(spec.type == "bool" for spec in page.fields):
             assert "勾选" not in page.intro and "是" in page.intro, page.key
+
+
+def test_an_answer_chosen_is_checked_once_per_edit_not_twice(qtbot, memory_session, monkeypatch):
+    """The page's check (core's parse of every field on it) runs after every edit: once, not once for
+    the change and again for the save."""
+    from PySide6.QtWidgets import QComboBox
+
+    from zjtx_desktop.ui.wizard import page as page_module
+
+    wizard = make_wizard(qtbot, memory_session)
+    checks = []
+    real = page_module.check_values
+    monkeypatch.setattr(page_module, "check_values", lambda page, raw: checks.append(page.key) or real(page, raw))
+    box = wizard.findChild(QComboBox, "company_size")
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert memory_session.saves == ["company_size"]
+    assert len(checks) == 1
+
+
+def test_answering_the_question_a_note_asked_for_clears_the_note_with_one_check_of_the_page(
+        qtbot, memory_session, monkeypatch):
+    """A link to a field on a page skipped by 否 leaves a note on that 否; answering clears it, and the
+    page is checked once for that edit, as for any other."""
+    from zjtx_desktop.ui.wizard import page as page_module
+
+    memory_session.save_field(key="wants_tier_assessment", raw=False)
+    wizard = make_wizard(qtbot, memory_session)
+    wizard.focus_field("revenue_2y_ago")
+    assert "请先改为“是”" in message(wizard, "wants_tier_assessment")
+    checks = []
+    real = page_module.check_values
+    monkeypatch.setattr(page_module, "check_values", lambda page, raw: checks.append(page.key) or real(page, raw))
+    qtbot.mouseClick(wizard.findChild(QRadioButton, "wants_tier_assessment_yes"), Qt.MouseButton.LeftButton)
+    assert memory_session.values["wants_tier_assessment"] is True
+    assert message(wizard, "wants_tier_assessment") == "" and checks == ["tier"]

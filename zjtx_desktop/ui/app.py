@@ -39,26 +39,26 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
 def open_database(*, data_dir: Path, parent: QWidget | None = None):
     """Open for writing; where the folder can only be read, read-only (the window shows why); if another
     window writes, offer read-only; None when the user gives up."""
-    from zjtx_desktop import store as services  # the store alone: the evaluator loads after the list shows
+    from zjtx_desktop import store  # not ui/services: it loads the evaluator, which waits for the list
 
     try:
-        db = services.Database.open(data_dir)
+        db = store.Database.open(data_dir)
         if db.opening_backup_problem:  # the last session's changes are in no backup yet: the data still opens
             dialogs.warn(parent, title="自动备份未完成", text=db.opening_backup_problem)
         return db
-    except services.WritingRefused:  # read-only media, a network share: nothing to ask, the window says why
-        return services.Database.open(data_dir, read_only=True)
-    except services.DatabaseLocked as locked:
+    except store.WritingRefused:  # read-only media, a network share: nothing to ask, the window says why
+        return store.Database.open(data_dir, read_only=True)
+    except store.DatabaseLocked as locked:
         if dialogs.confirm(parent, title="数据库正在使用", yes="只读打开", no="退出",
                            text=f"{locked}\n同一时间只能有一个窗口修改数据。要以只读方式打开吗（可查看、评估、生成材料）？"):
-            return services.Database.open(data_dir, read_only=True)
+            return store.Database.open(data_dir, read_only=True)
         return None
-    except services.DatabaseDamaged as damaged:
+    except store.DatabaseDamaged as damaged:
         backups = "\n".join(str(path) for path in damaged.backups) or "（没有找到备份）"
         dialogs.warn(parent, title="数据库已损坏", text=f"{damaged}\n\n可用的备份：\n{backups}",
                      details=f"损坏的文件已保留在：{damaged.damaged_path}")
         return None
-    except services.DatabaseTooNew as too_new:
+    except store.DatabaseTooNew as too_new:
         dialogs.warn(parent, title="需要更新软件", text=str(too_new))
         return None
 

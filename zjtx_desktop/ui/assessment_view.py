@@ -12,13 +12,10 @@ import html
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -32,6 +29,7 @@ from zjtx_desktop.core.questions import Questions
 from zjtx_desktop.core.results import Status
 from zjtx_desktop.ui import dialogs, services
 from zjtx_desktop.ui.results_view import STATUS_COLOURS
+from zjtx_desktop.ui.tables import list_table
 from zjtx_desktop.ui.worker import run_in_background
 
 # The results tab's colours (each at least 4.5:1 on white), so a verdict reads the same in both tabs.
@@ -67,17 +65,7 @@ class AssessmentView(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.summary, 1)
         header.addWidget(report)
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("assessment_tiers")
-        self.table.setHorizontalHeaderLabels(["称号", "类型", "结论", "获评后可多申请（元）"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = list_table("assessment_tiers", ["称号", "类型", "结论", "获评后可多申请（元）"], stretch=0)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
         self.details = QTextBrowser()
         self.details.setObjectName("assessment_details")
@@ -176,6 +164,9 @@ class AssessmentView(QWidget):
                             f"{'' if o.amount is None else '　' + o.amount_text + ' 元'}</li>" for o in tier.opens)
             parts.append(f"<h4>获评后按本政策的变化</h4><ul>{items}</ul><p><b>{html.escape(tier.opens_note)}</b></p>")
         if self.assessment is not None:
+            if self.assessment.readings:  # the verdicts rest on them: said as the report and the CLI say them
+                items = "".join(f"<li>{html.escape(reading)}</li>" for reading in self.assessment.readings)
+                parts.append(f"<h4>本软件的解读（以认定部门解释为准）</h4><ul>{items}</ul>")
             parts.append(f"<p><small>{html.escape(self.assessment.notice)}</small></p>")
         return "".join(parts)
 

@@ -6,13 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -21,6 +18,7 @@ from PySide6.QtWidgets import (
 from zjtx_desktop.store.kept_aside import KeptFile, kept_files, remove_kept, total_size
 from zjtx_desktop.store.locations import damaged_dir
 from zjtx_desktop.ui import dialogs, services
+from zjtx_desktop.ui.tables import list_table
 
 
 def size_text(size: int) -> str:
@@ -37,14 +35,7 @@ class KeptAsideDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("kept_aside_summary")
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("kept_aside_files")
-        self.table.setHorizontalHeaderLabels(["文件", "原因", "时间", "大小"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table("kept_aside_files", ["文件", "原因", "时间", "大小"], single=False)
         self.remove_button = QPushButton("删除所选(&D)…")
         self.remove_button.setObjectName("kept_aside_remove")
         self.remove_button.setEnabled(False)

@@ -10,13 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -27,6 +24,7 @@ from zjtx_desktop.core.paths import policies_dir
 from zjtx_desktop.core.policy import Policy, PolicyError, policy_for
 from zjtx_desktop.ui import dialogs
 from zjtx_desktop.ui.screen import fit_dialog
+from zjtx_desktop.ui.tables import list_table
 
 
 def validity_sentence(policy: Policy, on: date) -> str:
@@ -64,8 +62,8 @@ class PolicyDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("policy_summary")
         self.summary.setWordWrap(True)
-        self.clauses = _table("policy_clauses", ["措施", "名称", "条款", "责任单位"])
-        self.installed = _table("policy_installed", ["政策编号", "文号", "施行期间", "来源"])
+        self.clauses = list_table("policy_clauses", ["措施", "名称", "条款", "责任单位"])
+        self.installed = list_table("policy_installed", ["政策编号", "文号", "施行期间", "来源"])
         self.installed.itemSelectionChanged.connect(self._update_remove_button)
         self.remove_button = QPushButton("删除所选政策包(&D)…")
         self.remove_button.setObjectName("policy_remove")
@@ -181,15 +179,3 @@ class PolicyDialog(QDialog):
         self.changed.emit()
         return policy
 
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table

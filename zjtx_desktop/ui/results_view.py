@@ -12,13 +12,10 @@ import re
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -28,6 +25,7 @@ from PySide6.QtWidgets import (
 from zjtx_desktop.core.money import capitalize_yuan, format_yuan
 from zjtx_desktop.core.questions import Questions
 from zjtx_desktop.core.results import Evaluation, MeasureResult, Status
+from zjtx_desktop.ui.tables import list_table
 
 # Text colours on white, each at least 4.5:1 (WCAG AA); the white mark on each disc is as readable.
 STATUS_COLOURS = {
@@ -93,18 +91,8 @@ class ResultsView(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.total, 1)
         header.addWidget(packets)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("results_table")
+        self.table = list_table("results_table", ["措施", "名称", "结果", "最高可申请（元）", "说明"], stretch=4)
         self.table.setAccessibleName("各项措施的评估结果")
-        self.table.setHorizontalHeaderLabels(["措施", "名称", "结果", "最高可申请（元）", "说明"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        head = self.table.horizontalHeader()
-        for column in range(4):
-            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
         self.details = QTextBrowser()
         self.details.setObjectName("results_details")

@@ -74,8 +74,8 @@ def clause_hint(spec: Field, clauses: dict[str, str]) -> tuple[str, str]:
 
 
 class FieldEditor(QWidget):
-    """A scalar field: `edited` fires when the user has finished a change (time to save it);
-    `changed` fires on every keystroke (time to re-check it)."""
+    """A scalar field: `edited` fires when the user has finished a change (time to save it, and the
+    page re-checks it then); `changed` fires on every keystroke before that (time to re-check it)."""
 
     edited = Signal(str)
     changed = Signal(str)
@@ -112,7 +112,7 @@ class FieldEditor(QWidget):
             box.addItem("（请选择）", None)
             for option in spec.options:
                 box.addItem(option.label, option.value)
-            box.currentIndexChanged.connect(lambda _: self._emit_both())
+            box.currentIndexChanged.connect(lambda _: self.edited.emit(spec.key))
             widget = box
         elif spec.type == "bool":
             widget = QWidget()
@@ -126,7 +126,7 @@ class FieldEditor(QWidget):
                 self.buttons.addButton(button)
                 row.addWidget(button)
             row.addStretch(1)
-            self.buttons.buttonToggled.connect(lambda _b, checked: checked and self._emit_both())
+            self.buttons.buttonToggled.connect(lambda _b, checked: checked and self.edited.emit(spec.key))
         else:
             line = QLineEdit()
             line.setPlaceholderText(PLACEHOLDERS.get(spec.type, ""))
@@ -140,10 +140,6 @@ class FieldEditor(QWidget):
         if spec.help:
             widget.setAccessibleDescription(spec.help)
         return widget
-
-    def _emit_both(self) -> None:
-        self.changed.emit(self.spec.key)
-        self.edited.emit(self.spec.key)
 
     def _text_changed(self) -> None:
         self._text_dirty = True

@@ -61,6 +61,7 @@ class QuestionPage(QWizardPage):
         self.touched: set[str] = set()
         self.checks: dict[str, FieldCheck] = {}
         self.outside: dict[str, list[Issue]] = {}  # warnings worked out from the whole firm (set_outside_warnings)
+        self.until_edited: set[str] = set()  # keys whose outside warning goes when the user next answers them
         form_widget = QWidget()
         form = QFormLayout(form_widget)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -91,6 +92,9 @@ class QuestionPage(QWizardPage):
 
     def _edited(self, key: str) -> None:
         self.touched.add(key)
+        if key in self.until_edited:  # answered: the note asking for this answer has done its job
+            self.until_edited.discard(key)
+            self.outside.pop(key, None)
         self._recheck()
         self.field_edited.emit(key)
 
@@ -107,9 +111,14 @@ class QuestionPage(QWizardPage):
             # when the wizard is embedded in a window, so only the Next button is switched here.
             self.wizard().button(QWizard.WizardButton.NextButton).setEnabled(self.isComplete())
 
-    def set_outside_warnings(self, key: str, issues: list[Issue]) -> None:
+    def set_outside_warnings(self, key: str, issues: list[Issue], *, until_edited: bool = False) -> None:
         """A warning for one field that depends on answers on other pages (the SME size worked out from
-        industry, employees and revenue against the size chosen here), kept until replaced."""
+        industry, employees and revenue against the size chosen here), kept until replaced, or with
+        `until_edited` until the user next answers that field."""
+        if until_edited:
+            self.until_edited.add(key)
+        else:
+            self.until_edited.discard(key)
         if self.outside.get(key, []) != issues:
             self.outside[key] = issues
             self._recheck()

@@ -112,7 +112,7 @@ class TableEditor(QWidget):
         item.setToolTip(item.text())  # a narrow column shows the start; the whole on hover
         self.table.blockSignals(False)
         self._echo_row(item.row())
-        self._emit_both()
+        self.edited.emit(self.spec.key)
 
     def _echo_row(self, row: int, typing_column: int | None = None, typed: str = "") -> None:
         """Under the grid, each amount of the current row as understood (“1000万” → ＝ 10,000,000.00 元，
@@ -127,10 +127,6 @@ class TableEditor(QWidget):
                 parts.append(f"{spec_column.label} {amount_echo(value)}")
         self.amount.setText(f"第{row + 1}行：" + "；".join(parts) if parts else "")
         self.amount.setVisible(bool(parts))
-
-    def _emit_both(self) -> None:
-        self.changed.emit(self.spec.key)
-        self.edited.emit(self.spec.key)
 
     def add_row(self, values: dict[str, Any] | None = None) -> None:
         """Append a row (empty, or with raw values); an empty one opens its first cell for typing."""
@@ -159,7 +155,7 @@ class TableEditor(QWidget):
         for row in rows:
             self.table.removeRow(row)
         if rows:
-            self._emit_both()
+            self.edited.emit(self.spec.key)
 
     def _row_raw(self, row: int) -> dict[str, Any]:
         values = {}

@@ -60,7 +60,6 @@ class DeclarationWizard(QWizard):
         self.profile = session.profile()
         self._resume_at = session.get_meta(key=PAGE_META, default=None)  # before showing overwrites it
         self.pages: dict[str, QuestionPage] = {}
-        self._gate_notes: set[str] = set()  # 是/否 answers showing why a linked field's page is skipped
         self.ids: dict[str, int] = {}
         for page in questions.pages:
             widget = QuestionPage(page, clauses)
@@ -104,9 +103,6 @@ class DeclarationWizard(QWizard):
         page = self.pages[self.questions.field(key).page]
         raw = page.editors[key].raw()
         result = self.session.save_field(key=key, raw=raw)
-        if key in self._gate_notes:  # answered: the note on what 是 would open has done its job
-            self._gate_notes.discard(key)
-            self.show_warning(key, "")
         draft_key = DRAFT_PREFIX + key
         if result.errors:
             self.session.set_meta(key=draft_key, value=raw)
@@ -116,10 +112,12 @@ class DeclarationWizard(QWizard):
         self._fill_sidebar()
         self.saved.emit(key)
 
-    def show_warning(self, key: str, message: str) -> None:
-        """A warning beside a field worked out from the whole firm (empty: none); it never blocks."""
+    def show_warning(self, key: str, message: str, *, until_answered: bool = False) -> None:
+        """A warning beside a field worked out from the whole firm (empty: none); it never blocks.
+        `until_answered`: it goes when the user next answers that field."""
         spec = self.questions.field(key)
-        self.pages[spec.page].set_outside_warnings(key, [Issue(key, spec.label, message)] if message else [])
+        self.pages[spec.page].set_outside_warnings(key, [Issue(key, spec.label, message)] if message else [],
+                                                   until_edited=until_answered)
 
     def save_now(self) -> None:
         """Ctrl+S: commit the field being typed in (everything else is already stored)."""
@@ -166,8 +164,8 @@ class DeclarationWizard(QWizard):
         page = self.questions.page(spec.page)
         if not self.applies(page):
             gate = page.applies_if or page.skip_if_no
-            self.show_warning(gate, f"“{page.title}”一页因这里答“否”而未显示。要填写“{spec.label}”，请先改为“是”")
-            self._gate_notes.add(gate)
+            self.show_warning(gate, f"“{page.title}”一页因这里答“否”而未显示。要填写“{spec.label}”，请先改为“是”",
+                              until_answered=True)
             self.focus_field(gate)
             return
         page_key = spec.page
