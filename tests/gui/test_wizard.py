@@ -205,3 +205,25 @@ def test_answering_the_question_a_note_asked_for_clears_the_note_with_one_check_
     qtbot.mouseClick(wizard.findChild(QRadioButton, "wants_tier_assessment_yes"), Qt.MouseButton.LeftButton)
     assert memory_session.values["wants_tier_assessment"] is True
     assert message(wizard, "wants_tier_assessment") == "" and checks == ["tier"]
+
+
+def test_a_message_that_appears_on_a_page_pushes_the_fields_below_it_down_never_over_them(qtbot, demo_dir):
+    """On a laptop at 150 % (911×512 logical) the size warning beside 企业规模 (two lines) squeezed every
+    field of 企业基本信息 instead of lengthening the page: help texts were drawn over one another."""
+    from PySide6.QtWidgets import QComboBox
+
+    from .conftest import main_window
+
+    with main_window(qtbot, demo_dir, size=(911, 512)) as window:
+        wizard = window.open_company(window.db.company_id_by_uscc("91350203MA2Y0N4F04")).wizard
+        wizard.go_to_page(wizard.ids["identity"])
+        box = wizard.findChild(QComboBox, "company_size")
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+        qtbot.keyClick(box, Qt.Key.Key_Down)  # 中型 → 微型: 划型 says 中型, a two-line warning appears
+        page = wizard.pages["identity"]
+        assert page.editors["company_size"].message.isVisible()
+        qtbot.waitUntil(lambda: page.scroll.widget().layout().geometry().height() > 0)
+        squeezed = [key for key, editor in page.editors.items()
+                    if editor.height() < editor.heightForWidth(editor.width())]
+        assert squeezed == []

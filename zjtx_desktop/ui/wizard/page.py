@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from zjtx_desktop.core.plausibility import implausible
@@ -46,6 +46,16 @@ def check_values(page: Page, raw: dict[str, Any]) -> dict[str, FieldCheck]:
     return checks
 
 
+class FormArea(QWidget):
+    """The scrolled area of a page's fields. Squeezed below the height its layout asks for, QFormLayout
+    shares out the shortfall row by row without regard to wrapped text, so a two-line message drew help
+    texts over one another on a laptop at 150 %. The area is therefore never shorter than it asks to be:
+    the page scrolls instead (its width still follows the window)."""
+
+    def minimumSizeHint(self) -> QSize:  # Qt override
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+
 class QuestionPage(QWizardPage):
     """Next stays disabled while any field on this page has an error; empty fields never block."""
 
@@ -62,7 +72,7 @@ class QuestionPage(QWizardPage):
         self.checks: dict[str, FieldCheck] = {}
         self.outside: dict[str, list[Issue]] = {}  # warnings worked out from the whole firm (set_outside_warnings)
         self.until_edited: set[str] = set()  # keys whose outside warning goes when the user next answers them
-        form_widget = QWidget()
+        form_widget = FormArea()
         form = QFormLayout(form_widget)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in page.fields:
