@@ -220,6 +220,7 @@ def test_a_line_a_title_ends_shows_its_minus_sign_and_the_selected_title_is_show
     row = next(i for i, tier in enumerate(view.assessment.tiers) if tier.tier == "little_giant")
     details = view.details_html(view.assessment.tiers[row])
     assert "−300,000.00 元" in details and "+-" not in details
+    assert view.table.item(row, 3).text() == "+700,000.00"  # a net of gains and losses is shown signed
     assert "重点“小巨人”" in view.summary.text() and "需人工核验（不作判断）" in view.summary.text()
 
 

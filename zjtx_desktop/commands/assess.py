@@ -28,7 +28,6 @@ from zjtx_desktop.commands.common import (
 from zjtx_desktop.core.assessment import Assessment, TierAssessment, assess
 
 MARKS = {"符合": "✓", "不符合": "×", "信息不足": "?", "需人工核验": "!"}
-KINDS = {"apply": "申请", "review": "复核", "tech_sme": "评价"}
 
 
 def register(subparsers) -> None:
@@ -92,7 +91,7 @@ def _cell(text: str, columns: int) -> str:
 
 
 def _tier_lines(tier: TierAssessment) -> list[str]:
-    lines = [f"【{tier.title}】{KINDS[tier.kind]}　结论：{tier.overall}（{tier.overall_note}）",
+    lines = [f"【{tier.title}】{tier.kind_label}　结论：{tier.overall}（{tier.overall_note}）",
              f"  依据：{tier.document} {tier.annex}"]
     if tier.set_note:
         lines.append(f"  说明：{tier.set_note}")

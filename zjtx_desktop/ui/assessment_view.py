@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zjtx_desktop.core.assessment.display import signed_yuan
 from zjtx_desktop.core.assessment.results import Assessment, CriterionResult, TierAssessment
 from zjtx_desktop.core.money import format_yuan
 from zjtx_desktop.core.profile import Profile
@@ -37,7 +38,6 @@ VERDICT_COLOURS = {"符合": STATUS_COLOURS[Status.ELIGIBLE], "不符合": "#b32
                    "信息不足": STATUS_COLOURS[Status.INSUFFICIENT], "需人工核验": STATUS_COLOURS[Status.OTHER_POLICY]}
 OVERALL_COLOURS = {"可申请": STATUS_COLOURS[Status.ELIGIBLE], "暂不具备": STATUS_COLOURS[Status.NOT_ELIGIBLE],
                    "需补充信息": STATUS_COLOURS[Status.INSUFFICIENT], "需人工核验": STATUS_COLOURS[Status.OTHER_POLICY]}
-KINDS = {"apply": "申请", "review": "复核", "tech_sme": "评价"}
 INDENT_PX = 14
 
 
@@ -105,8 +105,9 @@ class AssessmentView(QWidget):
         for row, tier in enumerate(assessment.tiers):
             overall = QTableWidgetItem(str(tier.overall))
             overall.setForeground(QColor(OVERALL_COLOURS[str(tier.overall)]))
-            opens = "" if tier.opens_total is None else format_yuan(tier.opens_total)
-            cells = [QTableWidgetItem(tier.title), QTableWidgetItem(KINDS[tier.kind]), overall, QTableWidgetItem(opens)]
+            opens = "" if tier.opens_total is None else (
+                signed_yuan(tier.opens_total) if tier.opens_lost else format_yuan(tier.opens_total))  # a net, signed
+            cells = [QTableWidgetItem(tier.title), QTableWidgetItem(tier.kind_label), overall, QTableWidgetItem(opens)]
             cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)
@@ -146,7 +147,7 @@ class AssessmentView(QWidget):
 
     def details_html(self, tier: TierAssessment) -> str:
         colour = OVERALL_COLOURS[str(tier.overall)]
-        parts = [f"<h3>{html.escape(tier.title)}（{KINDS[tier.kind]}）　<span style='color:{colour}'>{tier.overall}</span></h3>",
+        parts = [f"<h3>{html.escape(tier.title)}（{tier.kind_label}）　<span style='color:{colour}'>{tier.overall}</span></h3>",
                  f"<p>{html.escape(tier.overall_note)}</p>",
                  f"<p><small>依据：{html.escape(tier.document)} {html.escape(tier.annex)}"
                  f"{'；' + html.escape(tier.set_note) if tier.set_note else ''}</small></p>"]

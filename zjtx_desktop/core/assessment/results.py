@@ -111,6 +111,9 @@ class Opening:
                 "status_after": self.status_after, "amount": _fen_text(self.amount)}
 
 
+KIND_LABELS = {"apply": "申请", "review": "复核", "tech_sme": "评价"}  # as every layer names a kind
+
+
 @dataclass(frozen=True)
 class TierAssessment:
     tier: str
@@ -128,6 +131,11 @@ class TierAssessment:
     opens_total: Decimal | None = None  # the net change, gained − lost; None when not worked out
     opens_note: str = ""
     set_note: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        """申请 / 复核 / 评价, as the tab, the CLI and the report name the kind."""
+        return KIND_LABELS[self.kind]
 
     @property
     def opens_gained(self) -> Decimal | None:

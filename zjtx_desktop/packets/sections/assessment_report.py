@@ -24,7 +24,6 @@ TITLE = "梯度培育自评报告"
 CRITERIA_SHARES = (0.09, 0.37, 0.17, 0.17, 0.2)
 SAME_CLAUSE = "同上"
 OPENS_SHARES = (0.08, 0.32, 0.17, 0.17, 0.26)
-KINDS = {"apply": "申请", "review": "复核", "tech_sme": "评价"}
 NUMERALS = "一二三四五六七八九十"
 INDENT_STEP = 9  # points per level of a criterion nested in an 其一/均须 group
 
@@ -85,7 +84,7 @@ def _opens_table(tier: TierAssessment):
 
 
 def _tier_story(number: int, tier: TierAssessment) -> list:
-    story = [para(f"{NUMERALS[number % len(NUMERALS)]}、{tier.title}（{KINDS[tier.kind]}）：{tier.overall}", "heading"),
+    story = [para(f"{NUMERALS[number % len(NUMERALS)]}、{tier.title}（{tier.kind_label}）：{tier.overall}", "heading"),
              para(tier.overall_note, "body"), para(f"依据：{tier.document} {tier.annex}", "note")]
     if tier.set_note:
         story.append(para(f"说明：{tier.set_note}", "note"))
