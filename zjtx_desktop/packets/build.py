@@ -98,7 +98,7 @@ def _chosen(evaluation: Evaluation, measures: Iterable[str] | None, options: Opt
 
 def missing_fields(profile: Profile, evaluation: Evaluation, measure: str, *,
                    options: Options = Options()) -> list[Field]:  # noqa: B008 (a frozen, immutable default)
-    """The question fields still empty that this measure's packet prints (the wizard's to-do list)."""
+    """The question fields still empty that this measure's packet prints, each once, in form order."""
     return PacketFieldsMissing(_packet_gaps(profile, evaluation, measure, options)).fields
 
 

@@ -126,10 +126,8 @@ def packet_gaps(*, profile: Profile, evaluation: Evaluation, measures: list[str]
 
 def missing_packet_fields(*, profile: Profile, evaluation: Evaluation, measures: list[str], options=None) -> list:
     """Every field the chosen packets (and the summary report) still need, each once, in form order."""
-    seen: dict[str, Any] = {}
-    for item in packet_gaps(profile=profile, evaluation=evaluation, measures=measures, options=options):
-        seen.setdefault(item.field.key, item.field)
-    return list(seen.values())
+    gaps = packet_gaps(profile=profile, evaluation=evaluation, measures=measures, options=options)
+    return _packets().PacketFieldsMissing(gaps).fields
 
 
 def packet_options(*, split: bool = False, beside: bool = False, policy_end: date | None = None):
